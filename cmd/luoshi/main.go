@@ -1,0 +1,57 @@
+// Command luoshi turns Chinese policy speeches and work plans into a task
+// breakdown workbook (任务分解表).
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/luoshi/luoshi/pipeline/ingest"
+)
+
+// root is the top command; each subcommand lives in its own file and adds
+// itself in an init function, so that commands can grow independently.
+var root = &cobra.Command{
+	Use:           "luoshi",
+	Short:         "落实：把讲话稿、工作报告变成任务分解表",
+	SilenceUsage:  true,
+	SilenceErrors: true,
+	PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+		return loadConfig(cmd)
+	},
+}
+
+func main() {
+	// The PDF reader runs in a child process of this same binary so that a
+	// hang or runaway allocation in the PDF library can be killed.
+	if ingest.IsPDFChild() {
+		os.Exit(ingest.PDFChildMain())
+	}
+	if err := root.Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "错误：", err)
+		os.Exit(exitCode(err))
+	}
+}
+
+// exitError carries a specific exit code (for example 1 when some files of a
+// batch failed) without printing anything more.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	if e, ok := err.(*exitError); ok {
+		return e.code
+	}
+	return 1
+}
+
+// cfg is the merged configuration: built-in defaults < config.yaml <
+// LUOSHI_* environment < flags.
+var cfg = viper.New()

@@ -1,0 +1,164 @@
+// Package doc holds the one document object that every pipeline stage
+// annotates, in the manner of spaCy's Doc: ingest fills the text, structure
+// adds pillars and points, extract adds tasks and slogans. Its JSON encoding
+// is the public contract printed by `luoshi extract --format json`; field
+// names here must stay stable.
+package doc
+
+import (
+	"strings"
+)
+
+// Location says where an item stands in the text printed by `luoshi text`:
+// paragraphs joined by "\n", offsets counted in runes (characters), end
+// exclusive. Paragraph and Sentence are 1-based; Sentence counts within its
+// paragraph. Zero values mean "not applicable".
+type Location struct {
+	Paragraph int `json:"paragraph"`
+	Sentence  int `json:"sentence"`
+	Start     int `json:"start"`
+	End       int `json:"end"`
+}
+
+// Sentence is a unit of GUIDELINE.md: text ended by 。！？； or by the end of
+// its paragraph.
+type Sentence struct {
+	Text string
+	Loc  Location
+}
+
+// Paragraph is one line of normalized text.
+type Paragraph struct {
+	Text      string
+	Loc       Location // Sentence is 0
+	Sentences []Sentence
+	// Style is the source's paragraph style where the format has one
+	// ("Heading1", "Title", "TableCell"…); empty for plain text.
+	Style string
+}
+
+// Info describes the source file.
+type Info struct {
+	Name             string `json:"name"`
+	Path             string `json:"path"`
+	Format           string `json:"format"`   // txt, docx, pdf
+	Encoding         string `json:"encoding"` // UTF-8, UTF-8-BOM, GB18030, UTF-16LE, UTF-16BE; "" for binary formats
+	SHA256           string `json:"sha256"`
+	Title            string `json:"title"`
+	AnnouncedPillars *int   `json:"announced_pillars"`
+}
+
+// Point is a second-level heading (重点任务) inside a pillar.
+type Point struct {
+	Title    string   `json:"title"`
+	Location Location `json:"location"`
+	Rules    []string `json:"rules"`
+}
+
+// Pillar is a top-level numbered section (一级部署).
+type Pillar struct {
+	Number   string   `json:"number"`
+	Title    string   `json:"title"`
+	Location Location `json:"location"`
+	Rules    []string `json:"rules"`
+	Points   []Point  `json:"points"`
+}
+
+// Task is a sentence that directs someone to act.
+type Task struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	// Pillar is a 1-based index into Document.Pillars, 0 outside any.
+	Pillar int `json:"pillar"`
+	// Point is the title of the point the task stands under, nil outside any.
+	Point  *string `json:"point"`
+	Action string  `json:"action"`
+	// ActionAt is the rune offset of Action inside Text, -1 when the action
+	// was not found verbatim (so the workbook knows what to highlight).
+	ActionAt   int      `json:"action_at"`
+	Object     string   `json:"object"`
+	Actors     []string `json:"actors"`
+	Timing     []string `json:"timing"`
+	Slogans    []string `json:"slogans"`
+	Rules      []string `json:"rules"`
+	Confidence float64  `json:"confidence"`
+	Location   Location `json:"location"`
+}
+
+// Slogan is a 提法 or 口号, listed once per document.
+type Slogan struct {
+	Text      string     `json:"text"`
+	Kind      string     `json:"kind"` // quoted, formula
+	Count     int        `json:"count"`
+	Locations []Location `json:"locations"`
+	Rules     []string   `json:"rules"`
+}
+
+// Document is the object each stage annotates. Its JSON form is the
+// extraction contract; Paragraphs are not part of it.
+type Document struct {
+	Info       Info        `json:"document"`
+	Paragraphs []Paragraph `json:"-"`
+	Pillars    []Pillar    `json:"pillars"`
+	Tasks      []Task      `json:"tasks"`
+	Slogans    []Slogan    `json:"slogans"`
+	Warnings   []string    `json:"warnings"`
+}
+
+// Text returns the document as `luoshi text` prints it: one paragraph a line.
+func (d *Document) Text() string {
+	var b strings.Builder
+	for i, p := range d.Paragraphs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// Normalize fills nil slices so that JSON shows [] rather than null, which
+// consumers of the contract expect.
+func (d *Document) Normalize() {
+	if d.Pillars == nil {
+		d.Pillars = []Pillar{}
+	}
+	for i := range d.Pillars {
+		if d.Pillars[i].Points == nil {
+			d.Pillars[i].Points = []Point{}
+		}
+		if d.Pillars[i].Rules == nil {
+			d.Pillars[i].Rules = []string{}
+		}
+		for j := range d.Pillars[i].Points {
+			if d.Pillars[i].Points[j].Rules == nil {
+				d.Pillars[i].Points[j].Rules = []string{}
+			}
+		}
+	}
+	if d.Tasks == nil {
+		d.Tasks = []Task{}
+	}
+	for i := range d.Tasks {
+		t := &d.Tasks[i]
+		for _, s := range []*[]string{&t.Actors, &t.Timing, &t.Slogans, &t.Rules} {
+			if *s == nil {
+				*s = []string{}
+			}
+		}
+	}
+	if d.Slogans == nil {
+		d.Slogans = []Slogan{}
+	}
+	for i := range d.Slogans {
+		if d.Slogans[i].Locations == nil {
+			d.Slogans[i].Locations = []Location{}
+		}
+		if d.Slogans[i].Rules == nil {
+			d.Slogans[i].Rules = []string{}
+		}
+	}
+	if d.Warnings == nil {
+		d.Warnings = []string{}
+	}
+}

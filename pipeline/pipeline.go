@@ -1,0 +1,21 @@
+// Package pipeline runs the stages in order: ingest → segment → structure →
+// extract. Export is the caller's choice of output.
+package pipeline
+
+import (
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
+	"github.com/luoshi/luoshi/pipeline/extract"
+	"github.com/luoshi/luoshi/pipeline/ingest"
+)
+
+// Process reads one file and annotates it with rules.
+func Process(path string, rules *dict.Rules, opt ingest.Options) (*doc.Document, error) {
+	d, err := ingest.ReadFile(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	extract.Annotate(d, rules)
+	d.Normalize()
+	return d, nil
+}
