@@ -17,3 +17,7 @@ func Load(dir string) (*Rules, error) { return &Rules{version: "stub"}, nil }
 // Version identifies the rules' content, so a run can tell whether a file
 // was processed with the same rules.
 func (r *Rules) Version() string { return r.version }
+
+// Units returns the department's unit names for the workbook's 牵头单位 and
+// 配合单位 drop-down lists (dict/units.txt).
+func (r *Rules) Units() []string { return nil }
