@@ -1,0 +1,215 @@
+package dict
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaultsLoad(t *testing.T) {
+	r, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Words) == 0 || len(r.Directives) == 0 || len(r.Exclusions) == 0 || len(r.Actors) == 0 ||
+		len(r.Timing) == 0 || len(r.Slogans) == 0 || len(r.Structure) == 0 {
+		t.Errorf("a default file loaded empty: %+v", r)
+	}
+	if n := len(r.Units()); n < 15 {
+		t.Errorf("Units() = %d names, want a sensible default list", n)
+	}
+	if len(r.Version()) != 16 {
+		t.Errorf("Version() = %q", r.Version())
+	}
+}
+
+// writeDefaults copies the defaults into a temporary folder and lets the
+// test edit one file.
+func writeDefaults(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := WriteDefaults(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func appendTo(t *testing.T, dir, name, text string) int {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(b, text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Count(string(b), "\n") + 1 // line number of the first appended line
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		file, text, want string
+	}{
+		{"words.txt", "组工干部 colour=red\n", "未知字段 colour"},
+		{"words.txt", "新词 freq=1\n", "freq=1"},
+		{"words.txt", "组工干部\n", "重复条目「组工干部」"},
+		{"words.txt", "“”、\n", "去掉空白和标点后为空"},
+		{"words.txt", strings.Repeat("长", 40) + "\n", "超过上限"},
+		{"words.txt", "甲 乙\n", "一行只能有一个条目"},
+		{"directives.txt", "部署 kind=adverb\n", "kind=adverb"},
+		{"directives.txt", "部署 weight=2\n", "weight=2"},
+		{"exclusions.txt", "regex=([\n", "正则表达式有误"},
+		{"exclusions.txt", "regex=.*\n", "能匹配空文本"},
+		{"exclusions.txt", "trigger=要 context=必须\n", "不包含触发词"},
+		{"exclusions.txt", "trigger=要\n", "需要同时写 context="},
+		{"exclusions.txt", "trigger=想要 context=想要的\n", "不在 directives.txt 中"},
+		{"exclusions.txt", "trigger=要 context=要\n", "等于删除了"},
+		{"exclusions.txt", "只写了一句话\n", "缺少形式"},
+		{"exclusions.txt", "sentence=。。。\n", "为空"},
+		{"structure.txt", "announce=提以下.点意见\n", "括号分组"},
+		{"structure.txt", "unknown=x\n", "未知字段 unknown"},
+		{"timing.txt", "每周 kind=weekly\n", "kind=weekly"},
+		{"slogans.txt", "虚\n", "只有一个字"},
+		{"units.txt", "办公室\n", "重复条目"},
+		{"units.txt", "\xff\xfe\n", "UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+"/"+tt.want, func(t *testing.T) {
+			dir := writeDefaults(t)
+			n := appendTo(t, dir, tt.file, tt.text)
+			r, err := Load(dir)
+			if r != nil || err == nil {
+				t.Fatalf("Load succeeded on a bad line %q", tt.text)
+			}
+			list := err.(ErrorList)
+			if len(list) != 1 {
+				t.Fatalf("got %d errors, want 1: %v", len(list), err)
+			}
+			want := filepath.Join(dir, tt.file) + ":" + itoa(n) + "："
+			if got := list[0].Error(); !strings.HasPrefix(got, want) || !strings.Contains(got, tt.want) {
+				t.Errorf("error = %q, want prefix %q and %q", got, want, tt.want)
+			}
+		})
+	}
+}
+
+func TestAllErrorsSorted(t *testing.T) {
+	dir := writeDefaults(t)
+	appendTo(t, dir, "words.txt", "a freq=x\nb freq=y\n")
+	appendTo(t, dir, "actors.txt", "x kind=z\n")
+	list := Check(dir)
+	if len(list) != 3 {
+		t.Fatalf("Check = %v, want 3 errors", list)
+	}
+	if !strings.Contains(list[0].File, "actors.txt") || list[1].Line >= list[2].Line {
+		t.Errorf("not sorted by file and line: %v", list)
+	}
+}
+
+func TestMissingFileAndDir(t *testing.T) {
+	dir := writeDefaults(t)
+	os.Remove(filepath.Join(dir, "timing.txt"))
+	if list := Check(dir); len(list) != 1 || !strings.Contains(list[0].Error(), "timing.txt") {
+		t.Errorf("Check = %v", list)
+	}
+	if _, err := Load(filepath.Join(dir, "nope")); err == nil {
+		t.Error("Load of a missing folder succeeded")
+	}
+}
+
+func TestWriteDefaultsRefusesOverwrite(t *testing.T) {
+	dir := writeDefaults(t)
+	if err := WriteDefaults(dir); err == nil {
+		t.Error("WriteDefaults overwrote an existing folder")
+	}
+}
+
+func TestVersionFollowsContent(t *testing.T) {
+	dir := writeDefaults(t)
+	a, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, _ := Load("")
+	if a.Version() != def.Version() {
+		t.Error("the same files give different versions")
+	}
+	appendTo(t, dir, "words.txt", "新词\n")
+	b, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Version() == b.Version() {
+		t.Error("Version did not change with the content")
+	}
+}
+
+func TestCommentsAndFields(t *testing.T) {
+	var errs ErrorList
+	lines := parseLines("x.txt", []byte("\uFEFF# 说明\n  C#语言  pos=n   # 注释\r\n\n七一\tkind=stop\n"), &errs)
+	if len(errs) != 0 || len(lines) != 2 {
+		t.Fatalf("lines=%v errs=%v", lines, errs)
+	}
+	if lines[0].entry != "C#语言" || lines[0].fields["pos"] != "n" || lines[0].num != 2 {
+		t.Errorf("line 1 = %+v", lines[0])
+	}
+	if lines[1].entry != "七一" || lines[1].fields["kind"] != "stop" || lines[1].num != 4 {
+		t.Errorf("line 2 = %+v", lines[1])
+	}
+}
+
+func TestExclusionLineLoads(t *testing.T) {
+	dir := writeDefaults(t)
+	appendTo(t, dir, "exclusions.txt", ExclusionLine("我提以下四点意见，与大家交流。", "误报：讲话.xlsx 第 12 行")+"\n")
+	r, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := r.Exclusions[len(r.Exclusions)-1]
+	if last.Form != ExcludeSentence || last.Sentence != "我提以下四点意见与大家交流" {
+		t.Errorf("appended exclusion = %+v", last)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"“三会一课”、主题党日。": "三会一课主题党日",
+		"2024 年工作回顾":     "2024年工作回顾",
+		"ＡＰＰ１２":          "APP12",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzParse feeds arbitrary bytes as each dictionary file: loading must
+// never panic, and must either succeed or report errors that name a line.
+func FuzzParse(f *testing.F) {
+	for _, name := range Files {
+		b, _ := Default.ReadFile(name)
+		f.Add(name, b)
+	}
+	f.Add("exclusions.txt", []byte("trigger=要 context=\nregex=(\nsentence=\n"))
+	f.Add("structure.txt", []byte("announce=(a)\nreview=\xff"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		known := false
+		for _, n := range Files {
+			known = known || n == name
+		}
+		if !known {
+			return
+		}
+		var errs ErrorList
+		r := &Rules{}
+		p := &fileParser{name: name, display: name, errs: &errs, r: r}
+		p.parse(parseLines(name, data, &errs))
+		for _, e := range errs {
+			if e.File != name || e.Line < 1 || e.Msg == "" {
+				t.Fatalf("error without a line: %+v", e)
+			}
+		}
+	})
+}
