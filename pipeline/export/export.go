@@ -1,0 +1,96 @@
+// Package export writes an annotated document in the three forms a
+// department uses: the task workbook (任务分解表, .xlsx) that reviewers fill
+// in, the JSON extraction contract, and a CSV of the tasks for other tools.
+// All three are written from the same doc.Document, so they never disagree.
+package export
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/luoshi/luoshi/pipeline/doc"
+)
+
+// Suffix ends every output name: 讲话 一.docx → 讲话 一-任务分解.xlsx.
+const Suffix = "-任务分解"
+
+// Stem is the name outputs of src are built from: its base name without
+// extension.
+func Stem(src string) string {
+	base := filepath.Base(src)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// Names are the file names (no directory) of one document's outputs.
+type Names struct {
+	Workbook, JSON, CSV string
+}
+
+// NamesFor returns the output names built from stem.
+func NamesFor(stem string) Names {
+	n := stem + Suffix
+	return Names{Workbook: n + ".xlsx", JSON: n + ".json", CSV: n + ".csv"}
+}
+
+// All lists the names in the order they are written.
+func (n Names) All() []string { return []string{n.Workbook, n.JSON, n.CSV} }
+
+// Where renders a location the way a clerk cites a text: 第3段第2句.
+func Where(l doc.Location) string {
+	switch {
+	case l.Paragraph == 0:
+		return ""
+	case l.Sentence == 0:
+		return fmt.Sprintf("第%d段", l.Paragraph)
+	}
+	return fmt.Sprintf("第%d段第%d句", l.Paragraph, l.Sentence)
+}
+
+// pillarLabel is how a pillar is named in every sheet: "一、标题".
+func pillarLabel(d *doc.Document, i int) string {
+	if i < 1 || i > len(d.Pillars) {
+		return ""
+	}
+	p := d.Pillars[i-1]
+	switch {
+	case p.Number == "":
+		return p.Title
+	case p.Title == "":
+		return p.Number
+	}
+	return p.Number + "、" + p.Title
+}
+
+// outsideLabel names the group of tasks that stand under no pillar
+// (opening and closing remarks).
+const outsideLabel = "（未归入一级部署）"
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// keyAction is what the 关键动作 column shows: the directive verb with its
+// object when the extraction found one.
+func keyAction(t *doc.Task) string {
+	if t.Object == "" {
+		return t.Action
+	}
+	return t.Action + t.Object
+}
+
+// taskID is the stable id reviewers' input is carried over by. A task
+// without one (an extraction that does not assign ids) still needs a key
+// that survives a rerun, so its text stands in.
+func taskID(t *doc.Task) string {
+	if t.ID != "" {
+		return t.ID
+	}
+	sum := sha256.Sum256([]byte(t.Text))
+	return "T" + hex.EncodeToString(sum[:5])
+}

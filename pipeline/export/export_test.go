@@ -1,0 +1,355 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/luoshi/luoshi/pipeline/doc"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// fixture is a document as the extraction returns it for the seed speech.
+func fixture(t testing.TB) *doc.Document {
+	t.Helper()
+	b, err := os.ReadFile("testdata/xuhui.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d doc.Document
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	return &d
+}
+
+var units = []string{"组织部", "宣传部", "统战部", "机关工委", "各街道党工委"}
+
+var generated = time.Date(2026, 11, 30, 15, 30, 0, 0, time.UTC)
+
+// roundTrip writes a workbook and opens what was written, as a reader would.
+func roundTrip(t testing.TB, d *doc.Document, o Options) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, d, o); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; if the change is intended, run go test -update\ngot:\n%s", name, got)
+	}
+}
+
+// findRow returns the 1-based row whose 任务编号 is id.
+func findRow(t *testing.T, f *excelize.File, sheet, id string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idCol := headerIndex(rows[0], "任务编号")
+	for i, r := range rows {
+		if idCol < len(r) && r[idCol] == id {
+			return i + 1
+		}
+	}
+	t.Fatalf("no row with id %s in %s", id, sheet)
+	return 0
+}
+
+func TestWorkbookShape(t *testing.T) {
+	d := fixture(t)
+	for _, tc := range []struct {
+		name        string
+		units       []string
+		validations int
+		sheets      []string
+	}{
+		{"with units", units, 5, []string{SheetTasks, SheetSlogans, SheetStructure, SheetOverview, SheetUnits}},
+		{"no units", nil, 3, []string{SheetTasks, SheetSlogans, SheetStructure, SheetOverview}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := roundTrip(t, d, Options{Units: tc.units, RulesVersion: "v1", Generated: generated})
+			if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(tc.sheets, ",") {
+				t.Errorf("sheets = %v, want %v", got, tc.sheets)
+			}
+			rows, err := f.GetRows(SheetTasks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{"序号", "一级部署", "重点任务", "任务内容", "关键动作", "文中责任主体", "文中时间要求",
+				"牵头单位", "配合单位", "责任领导", "完成时限", "进展状态", "审核意见", "备注", "原文位置", "命中规则", "任务编号"}
+			if strings.Join(rows[0], ",") != strings.Join(want, ",") {
+				t.Errorf("header = %v", rows[0])
+			}
+			// One row per task plus a title row per pillar and one for the
+			// opening remarks, which stand under no pillar.
+			if got, want := len(rows)-1, len(d.Tasks)+len(d.Pillars)+1; got != want {
+				t.Errorf("%d data rows, want %d", got, want)
+			}
+			dvs, err := f.GetDataValidations(SheetTasks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(dvs) != tc.validations {
+				t.Errorf("%d data validations, want %d", len(dvs), tc.validations)
+			}
+			panes, err := f.GetPanes(SheetTasks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !panes.Freeze || panes.YSplit != 1 {
+				t.Errorf("panes = %+v, want the header row frozen", panes)
+			}
+			names := map[string]string{}
+			for _, n := range f.GetDefinedName() {
+				names[n.Scope+"|"+n.Name] = n.RefersTo
+			}
+			if got := names[SheetTasks+"|_xlnm.Print_Titles"]; got != "'任务分解'!$1:$1" {
+				t.Errorf("print titles = %q", got)
+			}
+			if tc.units != nil {
+				if got := names["Workbook|"+unitsName]; got != "'单位名单'!$A$1:$A$5" {
+					t.Errorf("units name refers to %q (names %v)", got, names)
+				}
+				if v, _ := f.GetSheetVisible(SheetUnits); v {
+					t.Error("the units sheet is visible")
+				}
+			}
+			pl, err := f.GetPageLayout(SheetTasks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 {
+				t.Errorf("page layout = size %d %s fit %dx%d", *pl.Size, *pl.Orientation, *pl.FitToWidth, *pl.FitToHeight)
+			}
+			props, err := f.GetSheetProps(SheetTasks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if props.FitToPage == nil || !*props.FitToPage || props.OutlineSummaryBelow == nil || *props.OutlineSummaryBelow {
+				t.Errorf("sheet props: fit to page %v, summary below %v", props.FitToPage, props.OutlineSummaryBelow)
+			}
+			// Title rows stand at level 0, task rows are grouped under them.
+			for i, r := range rows[1:] {
+				lvl, err := f.GetRowOutlineLevel(SheetTasks, i+2)
+				if err != nil {
+					t.Fatal(err)
+				}
+				isTask := len(r) > colID && r[colID] != ""
+				if (lvl == 1) != isTask {
+					t.Errorf("row %d (%q): outline level %d", i+2, r[colPillar], lvl)
+				}
+			}
+			row := findRow(t, f, SheetTasks, d.Tasks[0].ID)
+			runs, err := f.GetCellRichText(SheetTasks, cellName(colText, row))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var red string
+			for _, r := range runs {
+				if r.Font != nil && r.Font.Bold {
+					red += r.Text
+				}
+			}
+			if red != d.Tasks[0].Action {
+				t.Errorf("highlighted %q, want the action %q", red, d.Tasks[0].Action)
+			}
+		})
+	}
+}
+
+// TestTaskSheetGolden pins the text content of every sheet.
+func TestTaskSheetGolden(t *testing.T) {
+	f := roundTrip(t, fixture(t), Options{Units: units, RulesVersion: "v1", Generated: generated})
+	var b bytes.Buffer
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "== %s\n", sh)
+		for _, r := range rows {
+			fmt.Fprintf(&b, "%q\n", r)
+		}
+	}
+	golden(t, "xuhui.sheets.golden", b.Bytes())
+}
+
+func TestFormulaGuard(t *testing.T) {
+	texts := []string{"=SUM(A1)", "+1+1", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://x\",\"点我\")"}
+	d := &doc.Document{Info: doc.Info{Name: "x.txt"}}
+	for i, s := range texts {
+		d.Tasks = append(d.Tasks, doc.Task{ID: fmt.Sprintf("F%d", i), Text: s, Action: "SUM", ActionAt: strings.Index(s, "SUM"),
+			Actors: []string{s}, Location: doc.Location{Paragraph: 1, Sentence: i + 1}})
+	}
+	f := roundTrip(t, d, Options{Generated: generated})
+	for i, s := range texts {
+		row := findRow(t, f, SheetTasks, fmt.Sprintf("F%d", i))
+		for _, c := range []int{colText, colActors} {
+			cell := cellName(c, row)
+			got, err := f.GetCellValue(SheetTasks, cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != s {
+				t.Errorf("%s = %q, want the literal %q", cell, got, s)
+			}
+			if fx, _ := f.GetCellFormula(SheetTasks, cell); fx != "" {
+				t.Errorf("%s holds the formula %q", cell, fx)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), bom))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range texts {
+		if got := recs[i+1][3]; got != "'"+s {
+			t.Errorf("CSV field %q, want it defused as %q", got, "'"+s)
+		}
+	}
+}
+
+func TestCSVSafe(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"加强学习", "加强学习"},
+		{"=1+1", "'=1+1"},
+		{"+86", "'+86"},
+		{"-1", "'-1"},
+		{"@A1", "'@A1"},
+		{"\tx", "'\tx"},
+		{"＝SUM(A1)", "'＝SUM(A1)"},
+		{"a=b", "a=b"},
+	} {
+		if got := CSVSafe(tc.in); got != tc.want {
+			t.Errorf("CSVSafe(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCSVGolden(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, fixture(t)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte(bom)) {
+		t.Error("CSV lacks the UTF-8 byte order mark")
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), bom))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(recs), len(fixture(t).Tasks)+1; got != want {
+		t.Errorf("%d CSV records, want %d", got, want)
+	}
+	golden(t, "xuhui.golden.csv", buf.Bytes())
+}
+
+func TestJSONGolden(t *testing.T) {
+	d := fixture(t)
+	d.Tasks[0].Text += " <a&b>"
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte("<a&b>")) {
+		t.Error("JSON escaped HTML characters; the contract keeps text verbatim")
+	}
+	golden(t, "xuhui.golden.json", buf.Bytes())
+}
+
+func TestNames(t *testing.T) {
+	for _, tc := range []struct{ src, xlsx, csv string }{
+		{"讲话 一.docx", "讲话 一-任务分解.xlsx", "讲话 一-任务分解.csv"},
+		{"/in/报告.pdf", "报告-任务分解.xlsx", "报告-任务分解.csv"},
+		{"a.b.txt", "a.b-任务分解.xlsx", "a.b-任务分解.csv"},
+	} {
+		n := NamesFor(Stem(tc.src))
+		if n.Workbook != tc.xlsx || n.CSV != tc.csv {
+			t.Errorf("NamesFor(Stem(%q)) = %+v", tc.src, n)
+		}
+	}
+}
+
+func TestWhere(t *testing.T) {
+	for _, tc := range []struct {
+		l    doc.Location
+		want string
+	}{
+		{doc.Location{}, ""},
+		{doc.Location{Paragraph: 3}, "第3段"},
+		{doc.Location{Paragraph: 3, Sentence: 2}, "第3段第2句"},
+	} {
+		if got := Where(tc.l); got != tc.want {
+			t.Errorf("Where(%+v) = %q, want %q", tc.l, got, tc.want)
+		}
+	}
+}
+
+func TestLines(t *testing.T) {
+	d := &doc.Document{Pillars: make([]doc.Pillar, 3)}
+	for _, p := range []int{0, 2, 2, 0} {
+		d.Tasks = append(d.Tasks, doc.Task{Pillar: p})
+	}
+	var got []string
+	for _, l := range lines(d) {
+		if l.task == nil {
+			got = append(got, fmt.Sprintf("P%d", l.pillar))
+		} else {
+			got = append(got, fmt.Sprintf("t%d", l.seq))
+		}
+	}
+	// Pillar 1 has no tasks but keeps its place; the closing remarks stay last.
+	want := "P0 t1 P1 P2 t2 t3 P0 t4 P3"
+	if strings.Join(got, " ") != want {
+		t.Errorf("lines = %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestControlCharacters(t *testing.T) {
+	s := "加强\x01学习\x1f教育\u2028。"
+	d := &doc.Document{Tasks: []doc.Task{{ID: "C1", Text: s, Action: "加强", ActionAt: 0}}}
+	f := roundTrip(t, d, Options{Generated: generated})
+	got, err := f.GetCellValue(SheetTasks, cellName(colText, findRow(t, f, SheetTasks, "C1")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, "学习") || !strings.Contains(got, "教育") {
+		t.Errorf("text read back as %q", got)
+	}
+}

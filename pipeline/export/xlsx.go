@@ -1,0 +1,589 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/luoshi/luoshi/pipeline/doc"
+)
+
+// Options are what the workbook needs beyond the document.
+type Options struct {
+	// Units fill the 牵头单位 and 配合单位 drop-down lists; without them the
+	// cells take free text.
+	Units        []string
+	RulesVersion string
+	Generated    time.Time
+	// Previous is the reviewer input of the workbook being replaced; it is
+	// written into the rows of the same tasks, and what matches no task is
+	// kept in the 已移除任务 sheet.
+	Previous *Review
+}
+
+// spareRows are rows below the last task that still carry the drop-down
+// lists and date format, for tasks a reviewer adds by hand.
+const spareRows = 100
+
+// maxCellRunes stays under Excel's limit of 32767 characters a cell.
+const maxCellRunes = 32000
+
+// fontName is the face every office suite in a Chinese office has; LibreOffice
+// elsewhere substitutes a CJK font.
+const fontName = "宋体"
+
+const removedText = "原任务内容"
+
+// WriteWorkbook writes the task workbook of d to w.
+func WriteWorkbook(w io.Writer, d *doc.Document, o Options) error {
+	f, err := Workbook(d, o)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// Workbook builds the task workbook of d.
+func Workbook(d *doc.Document, o Options) (*excelize.File, error) {
+	f := excelize.NewFile()
+	b := &builder{f: f, d: d, o: o}
+	steps := []func() error{
+		b.styles, b.tasks, b.slogans, b.structure, b.overview, b.units, b.removed, b.props,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// builder carries the state shared by the sheets of one workbook.
+type builder struct {
+	f *excelize.File
+	d *doc.Document
+	o Options
+
+	head, headInput, body, bodyCenter, date, group, groupText, indent, plain int
+	// orphans are reviewer rows whose task is gone; they go to 已移除任务.
+	orphans []Row
+}
+
+func (b *builder) styles() error {
+	if err := b.f.SetDefaultFont(fontName); err != nil {
+		return err
+	}
+	border := []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1},
+		{Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1},
+		{Type: "bottom", Color: "A6A6A6", Style: 1},
+	}
+	font := func(bold bool) *excelize.Font {
+		return &excelize.Font{Family: fontName, Size: 11, Bold: bold}
+	}
+	fill := func(c string) excelize.Fill {
+		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
+	}
+	dateFmt := "yyyy-mm-dd"
+	defs := []struct {
+		id *int
+		s  excelize.Style
+	}{
+		{&b.head, excelize.Style{Font: font(true), Fill: fill("D9E1F2"), Border: border,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		// The columns the department fills in stand out, so a clerk sees at a
+		// glance where to type.
+		{&b.headInput, excelize.Style{Font: font(true), Fill: fill("FCE4D6"), Border: border,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&b.body, excelize.Style{Font: font(false), Border: border,
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&b.bodyCenter, excelize.Style{Font: font(false), Border: border,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
+		{&b.date, excelize.Style{Font: font(false), Border: border, CustomNumFmt: &dateFmt,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&b.group, excelize.Style{Font: font(true), Fill: fill("F2F2F2"), Border: border,
+			Alignment: &excelize.Alignment{Vertical: "center"}}},
+		// No wrap: the pillar title flows over the empty cells to its right
+		// instead of standing in a tall narrow cell.
+		{&b.groupText, excelize.Style{Font: font(true), Fill: fill("F2F2F2"),
+			Border: []excelize.Border{{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}},
+			Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&b.indent, excelize.Style{Font: font(false), Border: border,
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true, Indent: 2}}},
+		{&b.plain, excelize.Style{Font: font(false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+	}
+	for _, s := range defs {
+		id, err := b.f.NewStyle(&s.s)
+		if err != nil {
+			return err
+		}
+		*s.id = id
+	}
+	return nil
+}
+
+// cellName is the A1 name of a 0-based column and 1-based row.
+func cellName(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col+1, row)
+	return n
+}
+
+func colName(col int) string {
+	n, _ := excelize.ColumnNumberToName(col + 1)
+	return n
+}
+
+// clip keeps a text within what a cell can hold.
+func clip(s string) string {
+	if len(s) <= maxCellRunes { // bytes ≥ runes: the cheap test first
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= maxCellRunes {
+		return s
+	}
+	return string(r[:maxCellRunes]) + "…"
+}
+
+// str writes s as a string: whatever it starts with, it never becomes a
+// formula.
+func (b *builder) str(sheet string, col, row int, s string) error {
+	return b.f.SetCellStr(sheet, cellName(col, row), clip(s))
+}
+
+// taskText writes a task's sentence with its directive verb in bold red.
+func (b *builder) taskText(sheet string, col, row int, t *doc.Task) error {
+	text := []rune(clip(t.Text))
+	verb := []rune(t.Action)
+	at := t.ActionAt
+	if len(verb) == 0 || at < 0 || at+len(verb) > len(text) || string(text[at:at+len(verb)]) != t.Action {
+		return b.str(sheet, col, row, string(text))
+	}
+	plain := &excelize.Font{Family: fontName, Size: 11}
+	runs := []excelize.RichTextRun{
+		{Text: string(text[:at]), Font: plain},
+		{Text: string(verb), Font: &excelize.Font{Family: fontName, Size: 11, Bold: true, Color: "C00000"}},
+		{Text: string(text[at+len(verb):]), Font: plain},
+	}
+	// Excel rejects empty runs.
+	out := runs[:0]
+	for _, r := range runs {
+		if r.Text != "" {
+			out = append(out, r)
+		}
+	}
+	return b.f.SetCellRichText(sheet, cellName(col, row), out)
+}
+
+// line is one row of the task sheet: a pillar title or a task.
+type line struct {
+	pillar int       // pillar index of a title row
+	task   *doc.Task // nil for a title row
+	seq    int
+}
+
+// lines lays the tasks out in document order, a title row before each run
+// of tasks of one pillar, and title rows of pillars without tasks in their
+// place, so the sheet shows the speech's whole outline.
+func lines(d *doc.Document) []line {
+	var out []line
+	cur := -1
+	next := 1 // the next pillar whose title row is still to come
+	title := func(p int) {
+		out = append(out, line{pillar: p})
+		cur = p
+	}
+	for i := range d.Tasks {
+		t := &d.Tasks[i]
+		p := t.Pillar
+		if p < 0 || p > len(d.Pillars) {
+			p = 0
+		}
+		if p != cur {
+			for ; next < p; next++ {
+				title(next)
+			}
+			if p >= next {
+				next = p + 1
+			}
+			title(p)
+		}
+		out = append(out, line{pillar: p, task: t})
+	}
+	for ; next <= len(d.Pillars); next++ {
+		title(next)
+	}
+	seq := 0
+	for i := range out {
+		if out[i].task != nil {
+			seq++
+			out[i].seq = seq
+		}
+	}
+	return out
+}
+
+// carry matches the previous reviewer input to the new tasks by id.
+func (b *builder) carry() map[string]Input {
+	byID := map[string]Input{}
+	if b.o.Previous == nil {
+		return byID
+	}
+	ids := map[string]bool{}
+	for i := range b.d.Tasks {
+		ids[taskID(&b.d.Tasks[i])] = true
+	}
+	for _, r := range b.o.Previous.Rows {
+		if r.ID != "" && ids[r.ID] {
+			if _, seen := byID[r.ID]; !seen {
+				byID[r.ID] = r.In
+				continue
+			}
+		}
+		b.orphans = append(b.orphans, r)
+	}
+	return byID
+}
+
+func (b *builder) tasks() error {
+	f, sh := b.f, SheetTasks
+	if err := f.SetSheetName("Sheet1", sh); err != nil {
+		return err
+	}
+	for c, col := range columns {
+		if err := b.str(sh, c, 1, col.title); err != nil {
+			return err
+		}
+		if err := f.SetColWidth(sh, colName(c), colName(c), col.width); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(sh, "A1", cellName(numCols-1, 1), b.head); err != nil {
+		return err
+	}
+	for c, col := range columns {
+		if col.input {
+			if err := f.SetCellStyle(sh, cellName(c, 1), cellName(c, 1), b.headInput); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.SetRowHeight(sh, 1, 30); err != nil {
+		return err
+	}
+
+	carried := b.carry()
+	ls := lines(b.d)
+	counts := map[int]int{}
+	for _, l := range ls {
+		if l.task != nil {
+			counts[l.pillar]++
+		}
+	}
+	last := len(ls) + 1
+	for i, l := range ls {
+		row := i + 2
+		if l.task == nil {
+			if err := b.titleRow(sh, row, l.pillar, counts[l.pillar]); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := b.taskRow(sh, row, l, carried[taskID(l.task)]); err != nil {
+			return err
+		}
+	}
+	if err := b.bodyStyles(sh, ls, last); err != nil {
+		return err
+	}
+
+	// AutoFilter rewrites the sheet properties, so it goes before anything
+	// that sets them (outline, fit to page).
+	if err := f.AutoFilter(sh, "A1:"+cellName(numCols-1, last), nil); err != nil {
+		return err
+	}
+	below, fit := false, true
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{OutlineSummaryBelow: &below, FitToPage: &fit}); err != nil {
+		return err
+	}
+	for i, l := range ls {
+		if l.task != nil {
+			if err := f.SetRowOutlineLevel(sh, i+2, 1); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	if err := b.validations(sh, last+spareRows); err != nil {
+		return err
+	}
+	return b.printSetup(sh, last)
+}
+
+func (b *builder) titleRow(sh string, row, pillar, n int) error {
+	label := pillarLabel(b.d, pillar)
+	if pillar == 0 {
+		label = outsideLabel
+	}
+	label = fmt.Sprintf("%s（%d 项任务）", label, n)
+	if err := b.str(sh, colPillar, row, label); err != nil {
+		return err
+	}
+	if err := b.f.SetCellStyle(sh, cellName(0, row), cellName(numCols-1, row), b.group); err != nil {
+		return err
+	}
+	// The title runs over the empty cells to its right, which therefore
+	// must not draw their left and right borders through it.
+	if err := b.f.SetCellStyle(sh, cellName(colPillar, row), cellName(numCols-1, row), b.groupText); err != nil {
+		return err
+	}
+	return b.f.SetRowHeight(sh, row, 22)
+}
+
+func (b *builder) taskRow(sh string, row int, l line, in Input) error {
+	t := l.task
+	pillar := pillarLabel(b.d, l.pillar)
+	if l.pillar == 0 {
+		pillar = outsideLabel
+	}
+	vals := map[int]string{
+		colSeq:     strconv.Itoa(l.seq),
+		colPillar:  pillar,
+		colPoint:   deref(t.Point),
+		colAction:  keyAction(t),
+		colActors:  strings.Join(t.Actors, "、"),
+		colTiming:  strings.Join(t.Timing, "、"),
+		colWhere:   Where(t.Location),
+		colRules:   strings.Join(t.Rules, "\n"),
+		colID:      taskID(t),
+	}
+	for c, v := range vals {
+		if v == "" || c == colSeq {
+			continue
+		}
+		if err := b.str(sh, c, row, v); err != nil {
+			return err
+		}
+	}
+	// 序号 is a number so that sorting by it restores the order.
+	if err := b.f.SetCellInt(sh, cellName(colSeq, row), int64(l.seq)); err != nil {
+		return err
+	}
+	if err := b.taskText(sh, colText, row, t); err != nil {
+		return err
+	}
+	for c, col := range columns {
+		if !col.input || in[col.title] == "" {
+			continue
+		}
+		if err := b.input(sh, c, row, in[col.title]); err != nil {
+			return err
+		}
+		vals[c] = in[col.title]
+	}
+	vals[colText] = t.Text
+	return b.f.SetRowHeight(sh, row, rowHeight(vals))
+}
+
+// input writes a carried-over value back as it was typed: a date as a date.
+func (b *builder) input(sh string, col, row int, v string) error {
+	if col == colDue {
+		if serial, err := strconv.ParseFloat(v, 64); err == nil && serial > 0 && serial < 2958466 {
+			return b.f.SetCellFloat(sh, cellName(col, row), serial, -1, 64)
+		}
+	}
+	return b.str(sh, col, row, v)
+}
+
+// bodyStyles gives the data rows borders and wrapping, and the date column
+// its format down to the spare rows.
+func (b *builder) bodyStyles(sh string, ls []line, last int) error {
+	f := b.f
+	if last >= 2 {
+		// Style runs of task rows between title rows in one call each.
+		for i := 0; i < len(ls); {
+			if ls[i].task == nil {
+				i++
+				continue
+			}
+			j := i
+			for j < len(ls) && ls[j].task != nil {
+				j++
+			}
+			top, bot := i+2, j+1
+			for c := range columns {
+				st := b.body
+				switch c {
+				case colSeq, colWhere, colStatus, colVerdict, colLeader:
+					st = b.bodyCenter
+				case colDue:
+					st = b.date
+				}
+				if err := f.SetCellStyle(sh, cellName(c, top), cellName(c, bot), st); err != nil {
+					return err
+				}
+			}
+			i = j
+		}
+	}
+	return f.SetCellStyle(sh, cellName(colDue, last+1), cellName(colDue, last+spareRows), b.date)
+}
+
+func (b *builder) validations(sh string, end int) error {
+	rng := func(c int) string { return cellName(c, 2) + ":" + cellName(c, end) }
+	var dvs []*excelize.DataValidation
+	if len(b.o.Units) > 0 {
+		lead := excelize.NewDataValidation(true)
+		lead.Sqref = rng(colLead)
+		lead.SetSqrefDropList(unitsName)
+		// A warning, not a stop: the list may lag behind a reorganisation,
+		// and a clerk must still be able to name the right unit.
+		lead.SetError(excelize.DataValidationErrorStyleWarning, "不在单位名单中",
+			"该单位不在单位名单中。点“是”仍然填写，点“否”重新选择。单位名单来自规则词典 dict/units.txt。")
+		lead.SetInput("牵头单位", "请从下拉列表中选择一个牵头单位。")
+		partner := excelize.NewDataValidation(true)
+		partner.Sqref = rng(colPartner)
+		partner.SetSqrefDropList(unitsName)
+		// Several units go in one cell, so anything typed is accepted.
+		partner.SetError(excelize.DataValidationErrorStyleInformation, "配合单位",
+			"可填写多个配合单位，用顿号“、”分隔。")
+		partner.SetInput("配合单位", "可从下拉列表选择；有多个配合单位时直接输入，用顿号“、”分隔。")
+		dvs = append(dvs, lead, partner)
+	}
+	due := excelize.NewDataValidation(true)
+	due.Sqref = rng(colDue)
+	// Serial numbers of 2000-01-01 and 2100-12-31.
+	if err := due.SetRange(36526, 73415, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
+		return err
+	}
+	due.SetError(excelize.DataValidationErrorStyleStop, "请输入日期", "完成时限只能填写日期，例如 2026-12-31。")
+	due.SetInput("完成时限", "请输入日期，例如 2026-12-31。")
+	dvs = append(dvs, due)
+	for _, l := range []struct {
+		col     int
+		choices []string
+		title   string
+	}{{colStatus, StatusChoices, "进展状态"}, {colVerdict, VerdictChoices, "审核意见"}} {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = rng(l.col)
+		if err := dv.SetDropList(l.choices); err != nil {
+			return err
+		}
+		msg := "请从下拉列表中选择：" + strings.Join(l.choices, "、") + "。"
+		dv.SetError(excelize.DataValidationErrorStyleStop, l.title, msg)
+		dv.SetInput(l.title, msg)
+		dvs = append(dvs, dv)
+	}
+	for _, dv := range dvs {
+		if err := b.f.AddDataValidation(sh, dv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unitsName is the defined name of the units list: a name works as a list
+// source in every office suite, where a bare reference to another sheet
+// does not in older ones.
+const unitsName = "单位列表"
+
+func (b *builder) printSetup(sh string, last int) error {
+	f := b.f
+	size, orient, one, zero := 9, "landscape", 1, 0 // 9 is A4
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	m, h := 0.4, 0.25
+	if err := f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{
+		Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &h, Footer: &h,
+	}); err != nil {
+		return err
+	}
+	title := b.d.Info.Title
+	if title == "" {
+		title = Stem(b.d.Info.Name)
+	}
+	if err := f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
+		OddHeader: "&C" + headerEscape(title) + " 任务分解表",
+		OddFooter: "&C第 &P 页，共 &N 页",
+	}); err != nil {
+		return err
+	}
+	q := "'" + sh + "'!"
+	// The rule and id columns are for the program, not for a printed
+	// meeting copy; leaving them out keeps the print legible.
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh,
+		RefersTo: q + "$A$1:$" + colName(colWhere) + "$" + strconv.Itoa(last)}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: q + "$1:$1"})
+}
+
+// headerEscape keeps a title from being read as header codes (&P, &D…).
+func headerEscape(s string) string {
+	s = strings.ReplaceAll(s, "&", "&&")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return s
+}
+
+// rowHeight estimates the height a row needs so that every wrapped cell
+// shows whole. Office suites do not agree on auto-fitting rows of a
+// generated file, so the height is written explicitly.
+func rowHeight(vals map[int]string) float64 {
+	n := 1
+	for c, v := range vals {
+		if !columns[c].wrap {
+			continue
+		}
+		if k := linesNeeded(v, columns[c].width); k > n {
+			n = k
+		}
+	}
+	return math.Min(409, float64(n)*15+4)
+}
+
+func linesNeeded(s string, width float64) int {
+	usable := width - 1.5
+	if usable < 1 {
+		usable = 1
+	}
+	n := 0
+	for _, ln := range strings.Split(s, "\n") {
+		n += max(1, int(math.Ceil(textWidth(ln)/usable)))
+	}
+	return n
+}
+
+// textWidth is a line's width in Excel character units: a Chinese
+// character is about two digits wide.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			w += 1.1
+		case unicode.Is(unicode.Han, r), r >= 0x3000 && r < 0x3040, r >= 0xFF00 && r < 0xFF60:
+			w += 2.05
+		default:
+			w += 1.6
+		}
+	}
+	return w
+}
