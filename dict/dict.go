@@ -108,6 +108,7 @@ const (
 	Review   = "review"   // a pillar heading of past results: no tasks in it
 	Closing  = "closing"  // a paragraph that closes the last pillar (最后，…)
 	Meta     = "meta"     // talk about the speech itself: never a task
+	EndPoint = "endpoint" // a paragraph that ends the current point (各位代表！)
 )
 
 // StructureRule is a pattern the structure recognizer uses beside its
@@ -582,10 +583,10 @@ func (p *fileParser) units(lines []line) {
 func (p *fileParser) structure(lines []line) {
 	for _, l := range lines {
 		if l.entry != "" {
-			p.errf(l, "条目「%s」缺少种类（应写成 announce=…、review=…、closing=… 或 meta=…）", l.entry)
+			p.errf(l, "条目「%s」缺少种类（应写成 announce=…、review=…、closing=…、endpoint=… 或 meta=…）", l.entry)
 			continue
 		}
-		if !p.allow(l, Announce, Review, Closing, Meta) {
+		if !p.allow(l, Announce, Review, Closing, Meta, EndPoint) {
 			continue
 		}
 		if len(l.order) != 1 {

@@ -176,8 +176,8 @@ func TestExclusionLineLoads(t *testing.T) {
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
 		"“三会一课”、主题党日。": "三会一课主题党日",
-		"2024 年工作回顾":     "2024年工作回顾",
-		"ＡＰＰ１２":          "APP12",
+		"2024 年工作回顾":   "2024年工作回顾",
+		"ＡＰＰ１２":        "APP12",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)

@@ -1,11 +1,137 @@
-// Package extract finds tasks, slogans, actors and timing.
-// STUB: to be replaced by the extraction work (issue 3).
+// Package extract finds the tasks, slogans, actors and timing of a
+// document, after structure has found its pillars and points. Every item
+// cites the rules that found it; Explain reports, for one sentence, the
+// same evidence Annotate decided on.
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline/doc"
+	"github.com/luoshi/luoshi/pipeline/segment"
+	"github.com/luoshi/luoshi/pipeline/structure"
 )
 
-// Annotate runs structure and extraction over d with rules r.
-func Annotate(d *doc.Document, r *dict.Rules) { d.Normalize() }
+// Annotate runs structure and extraction over d with rules r, replacing
+// any earlier pillars, tasks and slogans.
+func Annotate(d *doc.Document, r *dict.Rules) {
+	c := compile(r)
+	d.Pillars, d.Tasks, d.Slogans = nil, nil, nil
+	o := structure.Annotate(d, r)
+	deploymentEverywhere := len(o.Pillars) == 0
+
+	hits := map[int][]sloganHit{}
+	locs := map[int]doc.Location{}
+	var order []int
+	occ := map[string]int{}
+	for k, s := range o.Sentences {
+		sent := d.Paragraphs[s.Para].Sentences[s.Index]
+		rs := []rune(sent.Text)
+		if h := c.sloganHits(rs); len(h) > 0 {
+			hits[k], locs[k] = h, sent.Loc
+			order = append(order, k)
+		}
+		norm := dict.Normalize(sent.Text)
+		occ[norm]++
+		dec := decide(c, sent.Text, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
+		if !dec.task {
+			continue
+		}
+		d.Tasks = append(d.Tasks, c.task(d, o, s, sent, rs, dec, hits[k], taskID(norm, occ[norm])))
+	}
+	d.Slogans = collectSlogans(hits, order, locs)
+	d.Normalize()
+}
+
+func (c *compiled) task(d *doc.Document, o *structure.Outline, s structure.Sentence, sent doc.Sentence, rs []rune, dec decision, sl []sloganHit, id string) doc.Task {
+	t := doc.Task{
+		ID: id, Text: sent.Text, Pillar: s.Pillar, Action: dec.action, ActionAt: dec.actionAt,
+		Confidence: dec.confidence, Location: sent.Loc, Rules: dec.rules,
+	}
+	if s.Pillar > 0 && s.Point > 0 {
+		title := d.Pillars[s.Pillar-1].Points[s.Point-1].Title
+		t.Point = &title
+	}
+	if dec.actionAt >= 0 {
+		t.Object = objectAfter(rs, dec.actionAt+len([]rune(dec.action)))
+	}
+	var rules []string
+	t.Actors, rules = c.actors(rs)
+	t.Rules = append(t.Rules, rules...)
+	t.Timing, rules = c.timing(rs, sent.Text)
+	for _, r := range rules {
+		t.Rules = appendOnce(t.Rules, r)
+	}
+	for _, h := range sl {
+		dup := false
+		for _, x := range t.Slogans {
+			dup = dup || x == h.text
+		}
+		if !dup {
+			t.Slogans = append(t.Slogans, h.text)
+		}
+	}
+	return t
+}
+
+// taskID derives a task's id from its normalized text and its occurrence
+// number among identical sentences, never from its position or the rules:
+// editing a dictionary or the text elsewhere keeps every id, so reviews
+// recorded against an id survive a re-run.
+func taskID(norm string, occurrence int) string {
+	sum := sha256.Sum256([]byte(norm + "\x00" + strconv.Itoa(occurrence)))
+	return "t" + hex.EncodeToString(sum[:])[:12]
+}
+
+// Explanation is everything known about one sentence's verdict.
+type Explanation struct {
+	Sentence doc.Sentence `json:"-"`
+	Text     string       `json:"text"`
+	Location doc.Location `json:"location"`
+	Pillar   int          `json:"pillar"`
+	Point    int          `json:"point"`
+	Segments []string     `json:"segments"`
+	Evidence []Evidence   `json:"evidence"`
+	Task     *doc.Task    `json:"task"` // nil when the sentence is no task
+}
+
+// Explain reports how sentence n (1-based, counting every sentence of the
+// document in order, as `luoshi text` shows them) was judged. It does not
+// change d.
+func Explain(d *doc.Document, r *dict.Rules, n int) (*Explanation, error) {
+	c := compile(r)
+	o := structure.Analyze(d, r)
+	if n < 1 || n > len(o.Sentences) {
+		return nil, fmt.Errorf("句子编号 %d 超出范围（本文档共 %d 句）", n, len(o.Sentences))
+	}
+	// Rebuild ids exactly as Annotate does: count identical sentences.
+	occ := map[string]int{}
+	var s structure.Sentence
+	var id string
+	for k := 0; k < n; k++ {
+		s = o.Sentences[k]
+		norm := dict.Normalize(d.Paragraphs[s.Para].Sentences[s.Index].Text)
+		occ[norm]++
+		id = taskID(norm, occ[norm])
+	}
+	sent := d.Paragraphs[s.Para].Sentences[s.Index]
+	rs := []rune(sent.Text)
+	dec := decide(c, sent.Text, s, len(o.Pillars) == 0 || (s.Pillar > 0 && !s.Review))
+	e := &Explanation{Sentence: sent, Text: sent.Text, Location: sent.Loc, Pillar: s.Pillar, Point: s.Point, Evidence: dec.evidence}
+	e.Segments = segment.For(r).Words(sent.Text)
+	sl := c.sloganHits(rs)
+	for _, h := range sl {
+		e.Evidence = append(e.Evidence, Evidence{Rule: h.rule, Matched: h.text, Fired: true, Effect: "提法"})
+	}
+	if dec.task {
+		dd := *d
+		dd.Pillars = o.Pillars
+		t := c.task(&dd, o, s, sent, rs, dec, sl, id)
+		e.Task = &t
+	}
+	return e, nil
+}

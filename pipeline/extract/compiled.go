@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"sync"
+
+	"github.com/luoshi/luoshi/dict"
+)
+
+// compiled is the rules turned into matchers once per Rules value.
+type compiled struct {
+	r           *dict.Rules
+	directives  *matcher // ids index r.Directives
+	nouns       *matcher // ids index r.Actors
+	prefixes    *matcher
+	timingWords *matcher // ids index r.Timing (literal entries)
+	formulas    *matcher // ids index r.Slogans (known formulas)
+	stops       map[string]dict.SloganRule
+	sentences   map[string]dict.Exclusion
+	// contexts maps a directive text to its trigger exclusions.
+	contexts map[string][]dict.Exclusion
+	adverbs  *matcher // words.txt entries with pos=d, skipped before an action
+}
+
+var (
+	cmu   sync.Mutex
+	cache = map[*dict.Rules]*compiled{}
+)
+
+func compile(r *dict.Rules) *compiled {
+	cmu.Lock()
+	defer cmu.Unlock()
+	if c, ok := cache[r]; ok {
+		return c
+	}
+	c := &compiled{r: r, stops: map[string]dict.SloganRule{}, sentences: map[string]dict.Exclusion{}, contexts: map[string][]dict.Exclusion{}}
+	var texts []string
+	var ids []int
+	reset := func() { texts, ids = nil, nil }
+	for i, d := range r.Directives {
+		texts, ids = append(texts, d.Text), append(ids, i)
+	}
+	c.directives = newMatcher(texts, ids)
+	reset()
+	var ptexts []string
+	var pids []int
+	for i, a := range r.Actors {
+		if a.Prefix {
+			ptexts, pids = append(ptexts, a.Text), append(pids, i)
+		} else {
+			texts, ids = append(texts, a.Text), append(ids, i)
+		}
+	}
+	c.nouns, c.prefixes = newMatcher(texts, ids), newMatcher(ptexts, pids)
+	reset()
+	for i, t := range r.Timing {
+		if t.Re == nil {
+			texts, ids = append(texts, t.Text), append(ids, i)
+		}
+	}
+	c.timingWords = newMatcher(texts, ids)
+	reset()
+	for i, s := range r.Slogans {
+		if s.Stop {
+			c.stops[dict.Normalize(s.Text)] = s
+		} else {
+			texts, ids = append(texts, s.Text), append(ids, i)
+		}
+	}
+	c.formulas = newMatcher(texts, ids)
+	reset()
+	for i, w := range r.Words {
+		if w.Pos == "d" {
+			texts, ids = append(texts, w.Text), append(ids, i)
+		}
+	}
+	c.adverbs = newMatcher(texts, ids)
+	for _, x := range r.Exclusions {
+		switch x.Form {
+		case dict.ExcludeSentence:
+			c.sentences[x.Sentence] = x
+		case dict.ExcludeTrigger:
+			c.contexts[x.Trigger] = append(c.contexts[x.Trigger], x)
+		}
+	}
+	cache[r] = c
+	return c
+}

@@ -1,0 +1,255 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/structure"
+)
+
+// Evidence is one rule that fired or nearly fired on a sentence.
+type Evidence struct {
+	Rule    string `json:"rule"`    // dict/FILE:LINE or pattern:NAME
+	Matched string `json:"matched"` // the text it matched
+	Fired   bool   `json:"fired"`   // false: it matched but was overruled
+	Effect  string `json:"effect"`  // what it did, in Chinese
+}
+
+// decision is the verdict on one sentence; Annotate keeps the verdict,
+// Explain reports the evidence. Both come from decide, so an explanation
+// can never disagree with the workbook.
+type decision struct {
+	task       bool
+	confidence float64
+	action     string
+	actionAt   int
+	rules      []string
+	evidence   []Evidence
+}
+
+func (d *decision) note(e Evidence) { d.evidence = append(d.evidence, e) }
+
+// clauseSeps end a clause: a directive verb opening any clause makes an
+// implicit directive.
+func isClauseSep(r rune) bool {
+	switch r {
+	case '，', '；', '：', ',', ';', ':', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+// decide judges one sentence. deployment is true where implicit
+// (verb-initial) directives count: inside a pillar that is not a review,
+// or anywhere in a document without pillars.
+func decide(c *compiled, text string, s structure.Sentence, deployment bool) decision {
+	var dec decision
+	dec.actionAt = -1
+	rs := []rune(text)
+
+	switch {
+	case s.Role == structure.PillarHeading || s.Role == structure.PointHeading:
+		for _, r := range s.Rules {
+			dec.note(Evidence{Rule: r, Matched: text, Fired: true, Effect: "标题，不是任务"})
+		}
+		return dec
+	case s.Role == structure.MetaTalk:
+		for _, r := range s.Rules {
+			dec.note(Evidence{Rule: r, Matched: text, Fired: true, Effect: "关于讲话本身的话，不是任务"})
+		}
+		return dec
+	}
+	if x, ok := c.sentences[dict.Normalize(text)]; ok {
+		dec.note(Evidence{Rule: x.Src.String(), Matched: text, Fired: true, Effect: "整句排除，不是任务"})
+		return dec
+	}
+	for _, x := range c.r.Exclusions {
+		if x.Form == dict.ExcludeRegex {
+			if m := x.Re.FindString(text); m != "" {
+				dec.note(Evidence{Rule: x.Src.String(), Matched: m, Fired: true, Effect: "句式排除，不是任务"})
+				return dec
+			}
+		}
+	}
+
+	// Modal markers anywhere in the sentence.
+	best := 0.0
+	modalAt := -1
+	for _, h := range c.directives.all(rs) {
+		d := c.r.Directives[h.id]
+		if d.Kind != dict.Modal {
+			continue
+		}
+		if x, ok := c.excluded(rs, h, d.Text); ok {
+			dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Effect: "在「" + x.Context + "」中不算"})
+			dec.note(Evidence{Rule: x.Src.String(), Matched: x.Context, Fired: true, Effect: "排除指令词「" + d.Text + "」"})
+			continue
+		}
+		if covered(c, rs, h) {
+			continue // part of a longer directive, e.g. 要 inside 需要
+		}
+		dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Fired: true, Effect: "情态词，句子是要求"})
+		dec.rules = appendOnce(dec.rules, d.Src.String())
+		if d.Weight > best {
+			best = d.Weight
+		}
+		if modalAt < 0 {
+			modalAt = h.end
+		}
+	}
+
+	// Directive verbs opening a clause.
+	verbAt, verbEnd := -1, -1
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && !isClauseSep(rs[i]) {
+			continue
+		}
+		k := start
+		for k < i && (unicode.IsSpace(rs[k]) || rs[k] == '“' || rs[k] == '"') {
+			k++
+		}
+		start = i + 1
+		if k >= i {
+			continue
+		}
+		h, ok := c.directives.longestAt(rs, k)
+		if !ok {
+			continue
+		}
+		d := c.r.Directives[h.id]
+		if x, ok := c.excluded(rs, h, d.Text); ok {
+			dec.note(Evidence{Rule: x.Src.String(), Matched: x.Context, Fired: true, Effect: "排除指令词「" + d.Text + "」"})
+			continue
+		}
+		if !deployment {
+			dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Effect: "分句以动作词开头，但不在部署部分，不算"})
+			continue
+		}
+		dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Fired: true, Effect: "分句以动作词开头（部署部分），句子是要求"})
+		dec.rules = appendOnce(dec.rules, d.Src.String())
+		w := d.Weight
+		if d.Kind == dict.Modal {
+			w = 0.8 // a modal word opening a clause is a verb here (坚持…)
+		}
+		if w > best {
+			best = w
+		}
+		if verbAt < 0 {
+			verbAt, verbEnd = h.start, h.end
+		}
+	}
+
+	if best == 0 {
+		return dec
+	}
+	if s.Review {
+		dec.note(Evidence{Rule: "pattern:review-section", Matched: text, Fired: true, Effect: "位于工作回顾部分（过去的成绩），不是任务"})
+		dec.rules = nil
+		return dec
+	}
+	dec.task = true
+	dec.confidence = best
+	if s.Point > 0 {
+		dec.confidence += 0.05 // under a point, the context is a deployment
+	}
+	if dec.confidence > 1 {
+		dec.confidence = 1
+	}
+	dec.confidence = float64(int(dec.confidence*100+0.5)) / 100
+	switch {
+	case verbAt >= 0 && (modalAt < 0 || verbAt < modalAt):
+		dec.action, dec.actionAt = string(rs[verbAt:verbEnd]), verbAt
+	case modalAt >= 0:
+		dec.action, dec.actionAt = c.actionAfter(rs, modalAt)
+	}
+	return dec
+}
+
+// excluded reports a trigger exclusion whose context covers the hit.
+func (c *compiled) excluded(rs []rune, h hit, trigger string) (dict.Exclusion, bool) {
+	for _, x := range c.contexts[trigger] {
+		ctx := []rune(x.Context)
+		tr := []rune(trigger)
+		for off := 0; off+len(tr) <= len(ctx); off++ {
+			if !hasPrefix(ctx[off:], tr) {
+				continue
+			}
+			s := h.start - off
+			if s >= 0 && hasPrefix(rs[s:], ctx) {
+				return x, true
+			}
+		}
+	}
+	return dict.Exclusion{}, false
+}
+
+// covered reports whether a shorter directive hit lies inside a longer
+// directive hit that starts earlier (要 in 需要): the longer one speaks.
+func covered(c *compiled, rs []rune, h hit) bool {
+	for s := h.start - 1; s >= 0 && s >= h.start-3; s-- {
+		for _, o := range c.directives.at(rs, s) {
+			if o.end >= h.end {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actionAfter finds the action a modal governs: the first directive verb
+// after it, else the word after it, skipping adverbs.
+func (c *compiled) actionAfter(rs []rune, at int) (string, int) {
+	for i := at; i < len(rs) && !isClauseSep(rs[i]); i++ {
+		if h, ok := c.directives.longestAt(rs, i); ok && c.r.Directives[h.id].Kind == dict.Verb {
+			return string(rs[h.start:h.end]), h.start
+		}
+	}
+	i := at
+	for i < len(rs) {
+		h, ok := c.adverbs.longestAt(rs, i)
+		if !ok {
+			break
+		}
+		i = h.end
+	}
+	if i >= len(rs) || !unicode.Is(unicode.Han, rs[i]) {
+		return "", -1
+	}
+	end := i + 2
+	if end > len(rs) {
+		end = len(rs)
+	}
+	for k := i; k < end; k++ {
+		if !unicode.Is(unicode.Han, rs[k]) {
+			end = k
+		}
+	}
+	return string(rs[i:end]), i
+}
+
+func appendOnce(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// objectAfter is the rest of the action's clause: what the action acts on.
+func objectAfter(rs []rune, end int) string {
+	if end < 0 || end > len(rs) {
+		return ""
+	}
+	i := end
+	for i < len(rs) && !isClauseSep(rs[i]) {
+		i++
+	}
+	obj := strings.TrimSpace(string(rs[end:i]))
+	if r := []rune(obj); len(r) > 40 {
+		obj = string(r[:40])
+	}
+	return obj
+}

@@ -1,0 +1,392 @@
+// Package structure finds a document's pillars (一级部署) and points (二级
+// 要点) as GUIDELINE.md defines them: numbered headings in every style real
+// documents use, with levels picked from what the document uses, and
+// implicit points (short parallel lead sentences). It also tags the
+// sentences extraction must treat specially: headings, meta talk, and the
+// review part of a government work report.
+package structure
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
+)
+
+// Role is what a sentence is to the outline.
+type Role int
+
+const (
+	Body          Role = iota
+	PillarHeading      // the heading of a pillar
+	PointHeading       // the heading of a point, explicit or implicit
+	MetaTalk           // talk about the speech itself (我提以下四点意见)
+)
+
+// Sentence is one sentence of the document with its place in the outline.
+type Sentence struct {
+	Para, Index int // indexes into Document.Paragraphs and its Sentences
+	Pillar      int // 1-based, 0 outside any pillar
+	Point       int // 1-based within the pillar, 0 outside any point
+	Role        Role
+	// Review is true inside a pillar of past results (一、2024年工作回顾):
+	// nothing there is a task.
+	Review bool
+	// Rules are the rules behind Role and Review, for explanation.
+	Rules []string
+}
+
+// Outline is the result of Analyze.
+type Outline struct {
+	Sentences []Sentence // every sentence, in document order
+	Pillars   []doc.Pillar
+	Title     string
+	Announced *int // the count of pillars the speaker announces
+	Warnings  []string
+}
+
+// Annotate analyzes d and stores the outline's pillars, title, announced
+// count and warnings in it.
+func Annotate(d *doc.Document, r *dict.Rules) *Outline {
+	o := Analyze(d, r)
+	d.Pillars = o.Pillars
+	d.Info.Title = o.Title
+	d.Info.AnnouncedPillars = o.Announced
+	d.Warnings = append(d.Warnings, o.Warnings...)
+	return o
+}
+
+// candidate is a numbered heading before levels are decided.
+type candidate struct {
+	st    style
+	n     int
+	num   string
+	title string
+}
+
+// Analyze computes the outline of d without changing it.
+func Analyze(d *doc.Document, r *dict.Rules) *Outline {
+	o := &Outline{Title: title(d)}
+	cands := map[[2]int]candidate{}
+	count := map[style]int{}
+	hasFirst := map[style]bool{}
+	for i, p := range d.Paragraphs {
+		for j, s := range p.Sentences {
+			text := s.Text
+			if j == 0 {
+				text = p.Text
+			}
+			st, n, num, rest := marker(text)
+			if st == stNone || (j > 0 && st != stShi && st != stDi && st != stSeq) {
+				continue
+			}
+			t := rest
+			if j == 0 {
+				// The heading is the first sentence: cut rest at its end.
+				first := p.Sentences[0].Text
+				if k := len(first) - (len(text) - len(rest)); k >= 0 && k <= len(rest) {
+					t = rest[:k]
+				}
+			}
+			t = cleanTitle(t)
+			if t == "" && st != stCN && st != stParenCN {
+				continue
+			}
+			cands[[2]int{i, j}] = candidate{st: st, n: n, num: num, title: t}
+			count[st]++
+			if n == 1 {
+				hasFirst[st] = true
+			}
+		}
+	}
+	// A style counts only when its sequence starts at 1 and has a second
+	// item: a lone "2." or a closing "最后，" is text, not a heading.
+	for k, c := range cands {
+		if !hasFirst[c.st] || count[c.st] < 2 {
+			delete(cands, k)
+		}
+	}
+
+	w := walker{o: o, r: r, cands: cands, lastGlobal: map[style]int{}}
+	for i, p := range d.Paragraphs {
+		for j, s := range p.Sentences {
+			w.visit(i, j, s, p)
+		}
+	}
+	w.implicitPoints(d)
+	w.announce(d)
+	return o
+}
+
+type walker struct {
+	o     *Outline
+	r     *dict.Rules
+	cands map[[2]int]candidate
+
+	pillarStyle style
+	pillar      int // current pillar, 0 when outside
+	lastPillarN int
+	pointStyle  style
+	point       int
+	lastPointN  int
+	lastGlobal  map[style]int
+	review      bool
+	closed      bool
+}
+
+func (w *walker) visit(i, j int, s doc.Sentence, p doc.Paragraph) {
+	out := Sentence{Para: i, Index: j}
+	if c, ok := w.cands[[2]int{i, j}]; ok {
+		if w.accept(c, s, &out) {
+			w.o.Sentences = append(w.o.Sentences, out)
+			return
+		}
+	}
+	if j == 0 {
+		for _, rule := range w.r.Structure {
+			switch {
+			case rule.Kind == dict.Closing && rule.Re.MatchString(p.Text) && w.pillar > 0:
+				w.pillar, w.point, w.review, w.closed = 0, 0, false, true
+			case rule.Kind == dict.EndPoint && rule.Re.MatchString(p.Text):
+				w.point = 0
+			}
+		}
+	}
+	out.Pillar, out.Point, out.Review = w.pillar, w.point, w.review
+	for _, rule := range w.r.Structure {
+		if (rule.Kind == dict.Meta || rule.Kind == dict.Announce) && rule.Re.MatchString(s.Text) {
+			out.Role = MetaTalk
+			out.Rules = append(out.Rules, rule.Src.String())
+		}
+	}
+	w.o.Sentences = append(w.o.Sentences, out)
+}
+
+// accept decides whether a numbered candidate opens a pillar or a point
+// here, and records it.
+func (w *walker) accept(c candidate, s doc.Sentence, out *Sentence) bool {
+	if w.pillarStyle == stNone {
+		w.pillarStyle = c.st
+	}
+	follows := func(last int) bool {
+		return c.n == 1 || c.n == last+1 || (c.st == stSeq && c.n == seqLast && last >= 1)
+	}
+	switch {
+	case c.st == w.pillarStyle:
+		if !follows(w.lastPillarN) {
+			return false
+		}
+		w.lastPillarN = c.n
+		w.o.Pillars = append(w.o.Pillars, doc.Pillar{Number: c.num, Title: c.title, Location: s.Loc, Rules: []string{styleName[c.st]}})
+		w.pillar, w.point, w.pointStyle, w.lastPointN, w.closed = len(w.o.Pillars), 0, stNone, 0, false
+		w.review = false
+		for _, rule := range w.r.Structure {
+			if rule.Kind == dict.Review && rule.Re.MatchString(c.title) {
+				w.review = true
+				out.Rules = append(out.Rules, rule.Src.String())
+			}
+		}
+		out.Pillar, out.Role, out.Review = w.pillar, PillarHeading, w.review
+		out.Rules = append([]string{styleName[c.st]}, out.Rules...)
+		return true
+	case w.pillar > 0:
+		if w.pointStyle == stNone {
+			if c.n != 1 && c.n != w.lastGlobal[c.st]+1 {
+				return false
+			}
+			w.pointStyle = c.st
+		}
+		if c.st != w.pointStyle || !(follows(w.lastPointN) || c.n == w.lastGlobal[c.st]+1) {
+			return false // a deeper level: it belongs to its point
+		}
+		w.lastPointN, w.lastGlobal[c.st] = c.n, c.n
+		pl := &w.o.Pillars[w.pillar-1]
+		pl.Points = append(pl.Points, doc.Point{Title: c.title, Location: s.Loc, Rules: []string{styleName[c.st]}})
+		w.point = len(pl.Points)
+		out.Pillar, out.Point, out.Role, out.Review = w.pillar, w.point, PointHeading, w.review
+		out.Rules = []string{styleName[c.st]}
+		return true
+	}
+	return false
+}
+
+// Implicit lead sentences: short, one clause, no 的/把 (which mark a full
+// statement rather than a topic), and followed by the sentences they lead.
+const (
+	leadMin = 4
+	leadMax = 14
+	// leadSpread is how far a lead's length may stray from its siblings'
+	// median: parallel leads have nearly the same length.
+	leadSpread = 4
+)
+
+func isLead(text string) bool {
+	body := strings.TrimRight(text, "。")
+	if body == "" || strings.ContainsAny(body, "，,、：:；;！!？?的把将我这…—") {
+		return false
+	}
+	n := 0
+	for _, r := range body {
+		switch {
+		case r == '“' || r == '”' || r == '"' || r == '「' || r == '」':
+		case unicode.Is(unicode.Han, r):
+			n++
+		default:
+			return false // digits, Latin, brackets: data, not a topic
+		}
+	}
+	return n >= leadMin && n <= leadMax
+}
+
+func (w *walker) implicitPoints(d *doc.Document) {
+	for pi := range w.o.Pillars {
+		pl := &w.o.Pillars[pi]
+		if len(pl.Points) > 0 || w.reviewPillar(pi+1) {
+			continue
+		}
+		var idx []int // indexes into o.Sentences of the pillar's body
+		for k, s := range w.o.Sentences {
+			if s.Pillar == pi+1 && s.Role == Body {
+				idx = append(idx, k)
+			}
+		}
+		var leads []int
+		for n, k := range idx {
+			s := w.o.Sentences[k]
+			text := d.Paragraphs[s.Para].Sentences[s.Index].Text
+			if !isLead(text) || n+1 >= len(idx) {
+				continue
+			}
+			next := w.o.Sentences[idx[n+1]]
+			if isLead(d.Paragraphs[next.Para].Sentences[next.Index].Text) {
+				continue // a lead leads something: two in a row are a list
+			}
+			leads = append(leads, k)
+		}
+		if len(leads) < 2 {
+			continue
+		}
+		lens := make([]int, len(leads))
+		for n, k := range leads {
+			s := w.o.Sentences[k]
+			lens[n] = utf8.RuneCountInString(d.Paragraphs[s.Para].Sentences[s.Index].Text)
+		}
+		med := median(lens)
+		var keep []int
+		for n, k := range leads {
+			if lens[n] >= med-leadSpread && lens[n] <= med+leadSpread {
+				keep = append(keep, k)
+			}
+		}
+		if len(keep) < 2 {
+			continue
+		}
+		point := 0
+		next := 0
+		for _, k := range idx {
+			s := &w.o.Sentences[k]
+			if next < len(keep) && keep[next] == k {
+				next++
+				sent := d.Paragraphs[s.Para].Sentences[s.Index]
+				pl.Points = append(pl.Points, doc.Point{Title: cleanTitle(sent.Text), Location: sent.Loc, Rules: []string{"pattern:implicit-lead"}})
+				point = len(pl.Points)
+				s.Role, s.Rules = PointHeading, []string{"pattern:implicit-lead"}
+			}
+			s.Point = point
+		}
+	}
+}
+
+func (w *walker) reviewPillar(n int) bool {
+	for _, s := range w.o.Sentences {
+		if s.Pillar == n && s.Role == PillarHeading {
+			return s.Review
+		}
+	}
+	return false
+}
+
+func median(xs []int) int {
+	s := append([]int(nil), xs...)
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	return s[len(s)/2]
+}
+
+// announce finds the count the speaker announces: before the first pillar
+// it counts pillars, inside a pillar it counts that pillar's points.
+func (w *walker) announce(d *doc.Document) {
+	for _, s := range w.o.Sentences {
+		text := d.Paragraphs[s.Para].Sentences[s.Index].Text
+		for _, rule := range w.r.Structure {
+			if rule.Kind != dict.Announce {
+				continue
+			}
+			m := rule.Re.FindStringSubmatch(text)
+			if m == nil {
+				continue
+			}
+			n, k := parseCN(m[1])
+			if k != len(m[1]) {
+				continue
+			}
+			switch {
+			case s.Pillar == 0 && len(w.o.Pillars) > 0 && s.Para < w.firstPillarPara() && w.o.Announced == nil:
+				w.o.Announced = &n
+				if got := len(w.o.Pillars); got != n {
+					w.o.Warnings = append(w.o.Warnings, fmt.Sprintf("讲话宣布了 %d 个部分（“%s”），但识别出 %d 个一级标题，请核对层次。", n, m[0], got))
+				}
+			case s.Pillar > 0:
+				if got := len(w.o.Pillars[s.Pillar-1].Points); got != n {
+					w.o.Warnings = append(w.o.Warnings, fmt.Sprintf("第 %d 部分宣布了 %d 个方面（“%s”），但识别出 %d 个二级要点，请核对层次。", s.Pillar, n, m[0], got))
+				}
+			}
+			break
+		}
+	}
+}
+
+func (w *walker) firstPillarPara() int {
+	for _, s := range w.o.Sentences {
+		if s.Role == PillarHeading {
+			return s.Para
+		}
+	}
+	return -1
+}
+
+// title is the document's title: the first short paragraph near the top
+// without terminal punctuation that is not a heading or file metadata;
+// else the file name.
+func title(d *doc.Document) string {
+	for i, p := range d.Paragraphs {
+		if i >= 3 {
+			break
+		}
+		t := strings.TrimSpace(p.Text)
+		n := utf8.RuneCountInString(t)
+		if n < 4 || n > 50 || strings.ContainsAny(t, "。！？；：:!?;【】") || strings.Contains(t, "http") {
+			continue
+		}
+		if st, _, _, _ := marker(t); st != stNone {
+			continue
+		}
+		han := 0
+		for _, r := range t {
+			if unicode.Is(unicode.Han, r) {
+				han++
+			}
+		}
+		if han*2 < n {
+			continue
+		}
+		return t
+	}
+	return d.Info.Name
+}
