@@ -1,0 +1,136 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The PDF library can loop forever on a page tree with a cycle or allocate
+// without bound on a forged length; recover() stops neither. So PDFs are
+// read by a child process of this same binary, which the parent kills
+// when it overruns its time, and which limits its own memory.
+const (
+	childEnv  = "LUOSHI_PDF_CHILD"
+	memoryEnv = "LUOSHI_PDF_MEMORY"
+)
+
+// childReply is what the child writes to its standard output.
+type childReply struct {
+	Pages [][]Line `json:"pages"`
+	Err   string   `json:"err,omitempty"`
+}
+
+// IsPDFChild reports whether this process was started as the PDF reader child.
+func IsPDFChild() bool { return os.Getenv(childEnv) == "1" }
+
+// PDFChildMain runs the PDF reader child and returns its exit code. It
+// reads the PDF's bytes from standard input.
+func PDFChildMain() int {
+	mem, _ := strconv.ParseInt(os.Getenv(memoryEnv), 10, 64)
+	if mem > 0 {
+		debug.SetMemoryLimit(mem)
+		limitAddressSpace(mem)
+	}
+	data, err := io.ReadAll(os.Stdin)
+	var reply childReply
+	if err != nil {
+		reply.Err = "无法读取 PDF 内容"
+	} else {
+		reply.Pages, err = extractPDF(data)
+		if err != nil {
+			reply.Err = err.Error()
+		}
+	}
+	if err := json.NewEncoder(os.Stdout).Encode(reply); err != nil {
+		return 2
+	}
+	return 0
+}
+
+// readPDF returns the paragraphs of a PDF.
+func readPDF(data []byte, opt Options) ([]string, error) {
+	var pages [][]Line
+	var err error
+	if opt.PDFInProcess {
+		pages, err = extractPDF(data)
+	} else {
+		pages, err = runChild(data, opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := checkText(pages); err != nil {
+		return nil, err
+	}
+	return Paragraphs(pages), nil
+}
+
+func runChild(data []byte, opt Options) ([][]Line, error) {
+	timeout := opt.PDFTimeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	mem := opt.PDFMemory
+	if mem <= 0 {
+		mem = 1 << 30
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, refuse("无法启动 PDF 读取进程：%v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, exe)
+	cmd.Env = append(os.Environ(), childEnv+"=1", memoryEnv+"="+strconv.FormatInt(mem, 10))
+	cmd.Stdin = bytes.NewReader(data)
+	var stdout, stderr capped
+	stdout.limit, stderr.limit = 256<<20, 64<<10
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.WaitDelay = 2 * time.Second
+	err = cmd.Run()
+	if ctx.Err() == context.DeadlineExceeded {
+		return nil, refuse("读取 PDF 超时（超过 %s），文件可能已损坏或结构异常（可在配置项 pdf_timeout 中调整）", timeout)
+	}
+	var reply childReply
+	if jerr := json.Unmarshal(stdout.Bytes(), &reply); jerr != nil || err != nil {
+		if strings.Contains(stderr.String(), "out of memory") || strings.Contains(stderr.String(), "memory limit") {
+			return nil, refuse("读取 PDF 所需内存超过上限 %d MB，文件可能已损坏（可在配置项 pdf_memory_mb 中调整）", mem>>20)
+		}
+		var ee *exec.ExitError
+		if errors.As(err, &ee) || jerr != nil {
+			return nil, refuse("PDF 文件已损坏，读取进程异常退出")
+		}
+		return nil, refuse("无法启动 PDF 读取进程：%v", err)
+	}
+	if reply.Err != "" {
+		return nil, refusal(reply.Err)
+	}
+	return reply.Pages, nil
+}
+
+// capped is a buffer that drops what goes beyond its limit, so that a
+// runaway child cannot fill the parent's memory.
+type capped struct {
+	bytes.Buffer
+	limit int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if room := c.limit - c.Len(); room < len(p) {
+		if room > 0 {
+			c.Buffer.Write(p[:room])
+		}
+		return 0, fmt.Errorf("output over %d bytes", c.limit)
+	}
+	return c.Buffer.Write(p)
+}

@@ -1,0 +1,293 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Line is one visual line of a PDF page as its content stream draws it:
+// the text and where it stands, in points, y growing upwards. X1 is an
+// estimate (one em per Chinese character, half an em otherwise), enough to
+// tell a full line from the short last line of a paragraph.
+type Line struct {
+	Text string  `json:"t"`
+	X0   float64 `json:"x0"`
+	X1   float64 `json:"x1"`
+	Y    float64 `json:"y"`
+	Size float64 `json:"s"`
+}
+
+// maxPages bounds the page loop: a forged /Count of a billion must not
+// keep the reader busy until the timeout.
+const maxPages = 5000
+
+// extractPDF reads the visual lines of every page in this process. The
+// library panics on many malformed files; a panic becomes a refusal.
+func extractPDF(data []byte) (pages [][]Line, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			pages, err = nil, refuse("PDF 文件已损坏，无法读取")
+		}
+	}()
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, pdfOpenError(err)
+	}
+	n := r.NumPage()
+	if n <= 0 {
+		return nil, refuse("PDF 文件已损坏：找不到任何页面")
+	}
+	if n > maxPages {
+		return nil, refuse("PDF 文件异常：声明有 %d 页，超过了可处理的上限 %d 页", n, maxPages)
+	}
+	bad := 0
+	for i := 1; i <= n; i++ {
+		p := r.Page(i)
+		if p.V.IsNull() {
+			bad++
+			continue
+		}
+		lines, ok := pageLines(p)
+		if !ok {
+			bad++
+		}
+		pages = append(pages, lines)
+	}
+	if bad == n {
+		return nil, refuse("PDF 文件已损坏，无法读取任何页面")
+	}
+	return pages, nil
+}
+
+func pdfOpenError(err error) error {
+	msg := err.Error()
+	switch {
+	case err == pdf.ErrInvalidPassword:
+		return refuse("PDF 设置了打开密码（需要密码）：请先用 WPS 或 Adobe 输入密码后另存为不加密的 PDF")
+	case strings.Contains(msg, "V=5"), strings.Contains(msg, "R=5"), strings.Contains(msg, "R=6"):
+		return refuse("PDF 使用了 AES-256 加密，本程序不支持：请用 WPS 或 Adobe 打开后另存为不加密的 PDF（或用 qpdf --decrypt 解除）")
+	case strings.Contains(msg, "encryption"):
+		return refuse("PDF 使用了不支持的加密方式：请另存为不加密的 PDF 后再处理")
+	case strings.Contains(msg, "not a PDF"), strings.Contains(msg, "startxref"), strings.Contains(msg, "malformed"):
+		return refuse("PDF 文件已损坏或不完整（可能下载或复制没有完成）")
+	}
+	return refuse("PDF 文件已损坏，无法读取")
+}
+
+// textState is the part of the PDF graphics state that places text.
+type textState struct {
+	ctm, tm, tlm [3][3]float64
+	size, lead   float64
+	enc          pdf.TextEncoding
+}
+
+var identity = [3][3]float64{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
+
+func mul(x, y [3][3]float64) [3][3]float64 {
+	var z [3][3]float64
+	for i := range 3 {
+		for j := range 3 {
+			for k := range 3 {
+				z[i][j] += x[i][k] * y[k][j]
+			}
+		}
+	}
+	return z
+}
+
+func translate(tx, ty float64) [3][3]float64 {
+	return [3][3]float64{{1, 0, 0}, {0, 1, 0}, {tx, ty, 1}}
+}
+
+// pageLines interprets one page's content stream, keeping only where each
+// string of text starts; ok is false when the stream broke off.
+func pageLines(p pdf.Page) (lines []Line, ok bool) {
+	defer func() {
+		if x := recover(); x != nil {
+			ok = false
+		}
+	}()
+	if p.V.Key("Contents").Kind() == pdf.Null {
+		return nil, true
+	}
+	fonts := map[string]pdf.TextEncoding{}
+	g := textState{ctm: identity, tm: identity, tlm: identity}
+	var saved [][3][3]float64
+	var cur *Line
+	var last float64 // estimated x where the previous string ended
+	show := func(raw string) {
+		if g.enc == nil {
+			return
+		}
+		s := g.enc.Decode(raw)
+		trm := mul(g.tm, g.ctm)
+		x, y := trm[2][0], trm[2][1]
+		size := math.Abs(g.size * math.Hypot(trm[1][0], trm[1][1]))
+		if size < 0.5 {
+			size = 0.5
+		}
+		w := ems(s) * size
+		switch {
+		case cur != nil && math.Abs(y-cur.Y) < 0.35*max(size, cur.Size):
+			if x-last > 0.3*size && s != "" {
+				cur.Text += " "
+			}
+			cur.Text += s
+			cur.X1 = max(cur.X1, x+w)
+		default:
+			if cur != nil {
+				lines = append(lines, *cur)
+			}
+			cur = &Line{Text: s, X0: x, X1: x + w, Y: y, Size: size}
+		}
+		last = x + w
+		// Advance by the estimate so that the next string on this line
+		// is not taken for a gap.
+		scale := math.Hypot(g.tm[0][0], g.tm[0][1])
+		if scale > 0 {
+			g.tm = mul(translate(ems(s)*g.size, 0), g.tm)
+		}
+	}
+	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+		n := stk.Len()
+		args := make([]pdf.Value, n)
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			if len(saved) < 1000 {
+				saved = append(saved, g.ctm)
+			}
+		case "Q":
+			if len(saved) > 0 {
+				g.ctm = saved[len(saved)-1]
+				saved = saved[:len(saved)-1]
+			}
+		case "cm":
+			if len(args) == 6 {
+				g.ctm = mul([3][3]float64{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}, g.ctm)
+			}
+		case "BT":
+			g.tm, g.tlm = identity, identity
+		case "Tf":
+			if len(args) == 2 {
+				name := args[0].Name()
+				enc, ok := fonts[name]
+				if !ok {
+					f := p.Font(name)
+					enc = f.Encoder()
+					fonts[name] = enc
+				}
+				g.enc = enc
+				g.size = num(1)
+			}
+		case "TL":
+			g.lead = num(0)
+		case "Td", "TD":
+			g.tlm = mul(translate(num(0), num(1)), g.tlm)
+			g.tm = g.tlm
+			if op == "TD" {
+				g.lead = -num(1)
+			}
+		case "Tm":
+			if len(args) == 6 {
+				g.tlm = [3][3]float64{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+				g.tm = g.tlm
+			}
+		case "T*":
+			g.tlm = mul(translate(0, -g.lead), g.tlm)
+			g.tm = g.tlm
+		case "'", "\"":
+			g.tlm = mul(translate(0, -g.lead), g.tlm)
+			g.tm = g.tlm
+			if len(args) > 0 {
+				show(args[len(args)-1].RawString())
+			}
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "TJ":
+			if len(args) == 1 {
+				v := args[0]
+				for i := 0; i < v.Len(); i++ {
+					x := v.Index(i)
+					if x.Kind() == pdf.String {
+						show(x.RawString())
+					} else {
+						g.tm = mul(translate(-x.Float64()/1000*g.size, 0), g.tm)
+					}
+				}
+			}
+		}
+	})
+	if cur != nil {
+		lines = append(lines, *cur)
+	}
+	return lines, true
+}
+
+// ems estimates the advance of s in ems: Chinese characters are square,
+// Latin letters and digits about half as wide.
+func ems(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case wide(r):
+			w++
+		case r >= 'A' && r <= 'Z':
+			w += 0.65
+		default:
+			w += 0.5
+		}
+	}
+	return w
+}
+
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
+}
+
+// checkText refuses pages that carry no text a person could read: a
+// scanned document has none, and a font without a ToUnicode map yields
+// private-use or control characters.
+func checkText(pages [][]Line) error {
+	var good, total int
+	for _, p := range pages {
+		for _, l := range p {
+			for _, r := range l.Text {
+				if unicode.IsSpace(r) {
+					continue
+				}
+				total++
+				if unicode.IsPrint(r) && r != unicode.ReplacementChar && !unicode.Is(unicode.Co, r) {
+					good++
+				}
+			}
+		}
+	}
+	if total == 0 {
+		return refuse("PDF 中没有文字层（可能是扫描件或图片），需要先做文字识别（OCR）再处理")
+	}
+	if good*10 < total*8 {
+		return refuse("PDF 中的文字无法解码（字体缺少编码信息，提取出来是乱码），需要先做文字识别（OCR）再处理")
+	}
+	return nil
+}
+
+// String is for debugging fixtures.
+func (l Line) String() string {
+	return fmt.Sprintf("%6.1f %6.1f-%6.1f %4.1f %s", l.Y, l.X0, l.X1, l.Size, l.Text)
+}
