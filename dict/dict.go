@@ -109,6 +109,7 @@ const (
 	Closing  = "closing"  // a paragraph that closes the last pillar (最后，…)
 	Meta     = "meta"     // talk about the speech itself: never a task
 	EndPoint = "endpoint" // a paragraph that ends the current point (各位代表！)
+	Appendix = "appendix" // a paragraph that starts the attachments (附件1)
 )
 
 // StructureRule is a pattern the structure recognizer uses beside its
@@ -583,10 +584,10 @@ func (p *fileParser) units(lines []line) {
 func (p *fileParser) structure(lines []line) {
 	for _, l := range lines {
 		if l.entry != "" {
-			p.errf(l, "条目「%s」缺少种类（应写成 announce=…、review=…、closing=…、endpoint=… 或 meta=…）", l.entry)
+			p.errf(l, "条目「%s」缺少种类（应写成 announce=…、review=…、closing=…、endpoint=…、appendix=… 或 meta=…）", l.entry)
 			continue
 		}
-		if !p.allow(l, Announce, Review, Closing, Meta, EndPoint) {
+		if !p.allow(l, Announce, Review, Closing, Meta, EndPoint, Appendix) {
 			continue
 		}
 		if len(l.order) != 1 {

@@ -18,6 +18,7 @@ const (
 	stShi               // 一是
 	stDi                // 第一，
 	stSeq               // 首先 其次 再次 最后
+	stBare              // an unnumbered heading line (see bareHeadings)
 )
 
 // pattern names cited in the Rules of pillars and points.
@@ -30,6 +31,7 @@ var styleName = map[style]string{
 	stShi:         "pattern:heading-shi",
 	stDi:          "pattern:heading-di",
 	stSeq:         "pattern:heading-sequence",
+	stBare:        "pattern:heading-bare",
 }
 
 // seqLast is the number given to 最后: it may follow any earlier item.

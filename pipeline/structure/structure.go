@@ -110,7 +110,23 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 		}
 	}
 
-	w := walker{o: o, r: r, cands: cands, lastGlobal: map[style]int{}}
+	appendix := len(d.Paragraphs)
+	for i, p := range d.Paragraphs {
+		if matchKind(r, dict.Appendix, p.Text) != nil {
+			appendix = i
+			break
+		}
+	}
+	for k := range cands {
+		if k[0] >= appendix {
+			delete(cands, k)
+		}
+	}
+	w := walker{o: o, r: r, cands: cands, lastGlobal: map[style]int{}, appendix: appendix}
+	w.bare = bareHeadings(d, cands, appendix)
+	if len(w.bare) > 0 {
+		w.pillarStyle = stBare
+	}
 	for i, p := range d.Paragraphs {
 		for j, s := range p.Sentences {
 			w.visit(i, j, s, p)
@@ -135,10 +151,26 @@ type walker struct {
 	lastGlobal  map[style]int
 	review      bool
 	closed      bool
+	appendix    int          // first paragraph of the attachments
+	bare        map[int]bool // paragraphs that are unnumbered pillar headings
 }
 
 func (w *walker) visit(i, j int, s doc.Sentence, p doc.Paragraph) {
 	out := Sentence{Para: i, Index: j}
+	if i >= w.appendix {
+		// Attachments and glossaries (附件、名词解释) follow the speech:
+		// they are outside every pillar.
+		if i == w.appendix && j == 0 {
+			out.Rules = matchKind(w.r, dict.Appendix, p.Text)
+		}
+		w.o.Sentences = append(w.o.Sentences, out)
+		return
+	}
+	if j == 0 && w.bare[i] {
+		w.accept(candidate{st: stBare, n: w.lastPillarN + 1, title: cleanTitle(p.Text)}, s, &out)
+		w.o.Sentences = append(w.o.Sentences, out)
+		return
+	}
 	if c, ok := w.cands[[2]int{i, j}]; ok {
 		if w.accept(c, s, &out) {
 			w.o.Sentences = append(w.o.Sentences, out)
@@ -180,6 +212,9 @@ func (w *walker) accept(c candidate, s doc.Sentence, out *Sentence) bool {
 			return false
 		}
 		w.lastPillarN = c.n
+		if c.st == stBare {
+			c.num = ""
+		}
 		w.o.Pillars = append(w.o.Pillars, doc.Pillar{Number: c.num, Title: c.title, Location: s.Loc, Rules: []string{styleName[c.st]}})
 		w.pillar, w.point, w.pointStyle, w.lastPointN, w.closed = len(w.o.Pillars), 0, stNone, 0, false
 		w.review = false
@@ -389,4 +424,77 @@ func title(d *doc.Document) string {
 		return t
 	}
 	return d.Info.Name
+}
+
+func matchKind(r *dict.Rules, kind, text string) []string {
+	var out []string
+	for _, rule := range r.Structure {
+		if rule.Kind == kind && rule.Re.MatchString(text) {
+			out = append(out, rule.Src.String())
+		}
+	}
+	return out
+}
+
+// Unnumbered pillar headings: some reports number only their second level
+// and set the first as short bold lines (2024年工作回顾 … （一）…（六）
+// 2025年工作安排建议 …（一）…（九）). They are recognized only when the top
+// numbered style restarts at 1 and every start of it is announced by such
+// a line, so an ordinary short line never becomes a pillar.
+const bareMax = 20
+
+func isBare(p doc.Paragraph) bool {
+	t := strings.TrimSpace(p.Text)
+	n := utf8.RuneCountInString(t)
+	if len(p.Sentences) != 1 || n < 4 || n > bareMax {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	first, _ := utf8.DecodeRuneInString(t)
+	if strings.ContainsRune("。！？；：:，,、!?;", last) || !(unicode.Is(unicode.Han, first) || unicode.IsDigit(first)) {
+		return false
+	}
+	return !strings.ContainsAny(t, "，,：:")
+}
+
+func bareHeadings(d *doc.Document, cands map[[2]int]candidate, appendix int) map[int]bool {
+	top, topPara := stNone, -1
+	for i := range d.Paragraphs {
+		if c, ok := cands[[2]int{i, 0}]; ok {
+			top, topPara = c.st, i
+			break
+		}
+	}
+	if top == stNone {
+		return nil
+	}
+	var starts []int
+	for i := topPara; i < appendix; i++ {
+		if c, ok := cands[[2]int{i, 0}]; ok && c.st == top && c.n == 1 {
+			starts = append(starts, i)
+		}
+	}
+	if len(starts) < 2 {
+		return nil
+	}
+	bare := map[int]bool{}
+	prev := 0
+	for _, s := range starts {
+		found := -1
+		for i := s - 1; i >= prev; i-- {
+			if _, numbered := cands[[2]int{i, 0}]; numbered {
+				break
+			}
+			if isBare(d.Paragraphs[i]) {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			return nil
+		}
+		bare[found] = true
+		prev = s + 1
+	}
+	return bare
 }
