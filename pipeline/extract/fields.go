@@ -1,18 +1,25 @@
 package extract
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // actors finds the parties a sentence names: an actor noun, extended to
 // the left over any prefixes written right before it (各级 + 支部书记,
 // 部机关 + 各 + 股室). Nouns inside a longer noun are not repeated.
 func (c *compiled) actors(rs []rune) (names, rules []string) {
+	type span struct {
+		start, end int
+		rule       string
+	}
+	var spans []span
 	for _, h := range c.nouns.leftmostLongest(rs) {
 		start := h.start
-		rule := c.r.Actors[h.id].Src.String()
 		for start > 0 {
 			ext := false
 			for l := 1; l <= 4 && l <= start; l++ {
-				if p, ok := c.prefixes.longestAt(rs, start-l); ok && p.end == start && p.start == start-l {
+				if p, ok := c.prefixes.longestAt(rs, start-l); ok && p.end == start {
 					start = p.start
 					ext = true
 					break
@@ -22,14 +29,18 @@ func (c *compiled) actors(rs []rune) (names, rules []string) {
 				break
 			}
 		}
-		name := string(rs[start:h.end])
-		dup := false
-		for _, n := range names {
-			dup = dup || n == name
+		// A prefix chain may swallow an earlier noun (部机关 holds 机关):
+		// the longer name replaces it.
+		for len(spans) > 0 && spans[len(spans)-1].start >= start {
+			spans = spans[:len(spans)-1]
 		}
-		if !dup {
+		spans = append(spans, span{start, h.end, c.r.Actors[h.id].Src.String()})
+	}
+	for _, s := range spans {
+		name := string(rs[s.start:s.end])
+		if !slices.Contains(names, name) {
 			names = append(names, name)
-			rules = appendOnce(rules, rule)
+			rules = appendOnce(rules, s.rule)
 		}
 	}
 	return names, rules

@@ -1,0 +1,309 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
+	"github.com/luoshi/luoshi/pipeline/ingest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const seedPath = "../../samples/zugong-xuhui-2022.txt"
+
+func readSeed(tb testing.TB) *doc.Document {
+	tb.Helper()
+	d, err := ingest.ReadFile(seedPath, ingest.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+func marshal(tb testing.TB, d *doc.Document) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestSeedGolden(t *testing.T) {
+	d := readSeed(t)
+	Annotate(d, dict.MustDefault())
+	got := marshal(t, d)
+	golden := filepath.Join("testdata", "zugong-xuhui-2022.json")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("JSON of the seed differs from %s (run go test -update after checking the change)", golden)
+	}
+}
+
+func build(text string) *doc.Document {
+	return &doc.Document{Info: doc.Info{Name: "测试.txt"}, Paragraphs: doc.Build(strings.Split(text, "\n"), nil)}
+}
+
+func annotate(text string) *doc.Document {
+	d := build(text)
+	Annotate(d, dict.MustDefault())
+	return d
+}
+
+func taskTexts(d *doc.Document) []string {
+	var out []string
+	for _, t := range d.Tasks {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+func TestTasks(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"modal anywhere", "今年的组工条线要紧紧围绕主线。", []string{"今年的组工条线要紧紧围绕主线。"}},
+		{"modal in context is no directive", "这是一项重要工作。只要我们坚定信心，就一定能成功。", nil},
+		{"verb-initial outside pillars is no task", "开场白。\n一、部署\n开展评比活动。\n二、保障\n建立考核机制。", []string{"开展评比活动。", "建立考核机制。"}},
+		{"review has no tasks", "一、2024年工作回顾\n新建高标准农田550万亩。我们坚持稳中求进。\n二、2025年重点工作\n新建高标准农田600万亩。", []string{"新建高标准农田600万亩。"}},
+		{"headings and meta are not tasks", "我提以下两点意见。\n一、加强学习\n坚持理论学习。\n二、狠抓落实\n要压实责任。", []string{"坚持理论学习。", "要压实责任。"}},
+		{"statement of principle", "一、落实\n工作的根基在于落实，目的是为了取得成效。要抓好落实。\n二、保障\n要保障。", []string{"要抓好落实。", "要保障。"}},
+		{"closing exhortation", "一、部署\n要落实。\n二、保障\n要保障。\n让我们更加紧密团结起来，努力奋斗。", []string{"要落实。", "要保障。"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := taskTexts(annotate(tt.text)); !slices.Equal(got, tt.want) {
+				t.Errorf("tasks = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTaskFields(t *testing.T) {
+	d := annotate("一、部署\n严格执行准则，各级支部书记、组工干部要带头落实“三会一课”，在“七一”、国庆等重大节日经常性地开展教育，每月一调度，年底前完成。明确部机关各股室调研任务。\n二、保障\n要保障。")
+	if len(d.Tasks) < 2 {
+		t.Fatalf("tasks = %q", taskTexts(d))
+	}
+	t0 := d.Tasks[0]
+	if !slices.Contains(t0.Actors, "各级支部书记") || !slices.Contains(t0.Actors, "组工干部") {
+		t.Errorf("actors = %q", t0.Actors)
+	}
+	for _, w := range []string{"七一", "国庆", "经常性", "每月", "年底前"} {
+		if !slices.Contains(t0.Timing, w) {
+			t.Errorf("timing = %q, missing %s", t0.Timing, w)
+		}
+	}
+	if !slices.Equal(t0.Slogans, []string{"三会一课"}) {
+		t.Errorf("slogans = %q, want only 三会一课 (七一 is timing)", t0.Slogans)
+	}
+	if t0.Action != "严格执行" || t0.ActionAt != 0 || t0.Object != "准则" {
+		t.Errorf("action = %q at %d, object %q", t0.Action, t0.ActionAt, t0.Object)
+	}
+	if t0.Pillar != 1 || t0.Point != nil || t0.Confidence <= 0 || t0.Confidence > 1 {
+		t.Errorf("pillar %d point %v confidence %v", t0.Pillar, t0.Point, t0.Confidence)
+	}
+	if got := d.Tasks[1].Actors; !slices.Equal(got, []string{"部机关各股室"}) {
+		t.Errorf("actors = %q, want 部机关各股室", got)
+	}
+	for _, r := range t0.Rules {
+		if !strings.HasPrefix(r, "dict/") && !strings.HasPrefix(r, "pattern:") {
+			t.Errorf("rule %q is neither dict/FILE:LINE nor pattern:NAME", r)
+		}
+	}
+	rs := []rune(t0.Text)
+	if string(rs[t0.ActionAt:t0.ActionAt+len([]rune(t0.Action))]) != t0.Action {
+		t.Errorf("action_at does not point at the action")
+	}
+}
+
+func sloganTexts(d *doc.Document) []string {
+	var out []string
+	for _, s := range d.Slogans {
+		out = append(out, s.Text+"/"+s.Kind)
+	}
+	return out
+}
+
+func TestSlogans(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"quoted kinds", "开展“争当优秀共产党员”活动，打造「学习吧」『文化墙』。", []string{"争当优秀共产党员/quoted", "学习吧/quoted", "文化墙/quoted"}},
+		{"ascii quotes in Chinese", `落实"首问负责制"，使用"OK"按钮。`, []string{"首问负责制/quoted"}},
+		{"single character, festival, title", "这个“虚”是相对的，在“七一”前学习《关于“三农”工作的意见》。", nil},
+		{"formulas unquoted", "增强四个意识，落实三会一课和两学一做，抓好十个方面的工作，一年一度。", []string{"四个意识/formula", "三会一课/formula", "两学一做/formula"}},
+		{"once per document", "落实“三会一课”。坚持三会一课。", []string{"三会一课/quoted"}},
+		{"unclosed quote restarts", "培育专精特新“小巨人企业414家，制造业“单项冠军”企业51家。", []string{"单项冠军/quoted"}},
+		{"whole quoted sentence is a citation", "他说：“我们要努力。”", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sloganTexts(annotate(tt.text)); !slices.Equal(got, tt.want) {
+				t.Errorf("slogans = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	d := annotate("落实“三会一课”。坚持三会一课。")
+	if s := d.Slogans[0]; s.Count != 2 || len(s.Locations) != 2 || s.Locations[1].Start <= s.Locations[0].Start {
+		t.Errorf("slogan = %+v", s)
+	}
+}
+
+func TestTiming(t *testing.T) {
+	c := compile(dict.MustDefault())
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"每周一梳理、每月一调度", []string{"每周", "每月"}},
+		{"“每周一学”“双周一讲”", []string{"每周", "双周"}},
+		{"定期开展，常态化推进", []string{"定期", "常态化"}},
+		{"6月底前完成，到2025年基本建成", []string{"6月底前", "到2025年"}},
+		{"坚持不懈抓好落实", nil},
+	}
+	for _, tt := range tests {
+		if got, _ := c.timing([]rune(tt.text), tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("timing(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestActors(t *testing.T) {
+	c := compile(dict.MustDefault())
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"督促各级党组织主动担责", []string{"各级党组织"}},
+		{"每个组工干部要瞄准目标", []string{"每个组工干部"}},
+		{"从部领导做起", []string{"部领导"}},
+		{"鼓励职业院校和企业合作", []string{"职业院校", "企业"}},
+		{"提高素质本领", nil},
+	}
+	for _, tt := range tests {
+		if got, _ := c.actors([]rune(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("actors(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestIDStability: ids depend on the sentence, not on rules or position.
+func TestIDStability(t *testing.T) {
+	text := "一、部署\n开展评比活动。要落实责任。\n二、保障\n要落实责任。建立考核机制。"
+	a := annotate(text)
+
+	// Edit a rule: drop the directive 开展 and add a word. The surviving
+	// tasks keep their ids.
+	dir := t.TempDir()
+	if err := dict.WriteDefaults(dir); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "directives.txt")
+	b, _ := os.ReadFile(p)
+	b = bytes.Replace(b, []byte("\n开展\n"), []byte("\n# 开展\n"), 1)
+	os.WriteFile(p, b, 0o644)
+	os.WriteFile(filepath.Join(dir, "words.txt"), []byte("新词 freq=10\n"), 0o644)
+	r, err := dict.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bDoc := build("前言：一段新加的话。\n" + text) // the text moved, too
+	Annotate(bDoc, r)
+
+	idOf := func(d *doc.Document) map[string][]string {
+		m := map[string][]string{}
+		for _, t := range d.Tasks {
+			m[t.Text] = append(m[t.Text], t.ID)
+		}
+		return m
+	}
+	before, after := idOf(a), idOf(bDoc)
+	if _, ok := after["开展评比活动。"]; ok {
+		t.Fatal("the edited rule had no effect")
+	}
+	for _, s := range []string{"要落实责任。", "建立考核机制。"} {
+		if !slices.Equal(before[s], after[s]) {
+			t.Errorf("ids of %q changed: %q → %q", s, before[s], after[s])
+		}
+	}
+	if r := before["要落实责任。"]; len(r) != 2 || r[0] == r[1] {
+		t.Errorf("repeated sentence ids = %q, want two distinct", r)
+	}
+}
+
+func TestExplainAgreesWithAnnotate(t *testing.T) {
+	d := readSeed(t)
+	r := dict.MustDefault()
+	Annotate(d, r)
+	tasks := map[doc.Location]doc.Task{}
+	for _, t := range d.Tasks {
+		tasks[t.Location] = t
+	}
+	n := 0
+	for _, p := range d.Paragraphs {
+		for _, s := range p.Sentences {
+			n++
+			e, err := Explain(d, r, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, isTask := tasks[s.Loc]
+			if (e.Task != nil) != isTask {
+				t.Fatalf("sentence %d %q: Explain task=%v, Annotate task=%v", n, s.Text, e.Task != nil, isTask)
+			}
+			if isTask && (e.Task.ID != want.ID || e.Task.Action != want.Action) {
+				t.Errorf("sentence %d: Explain %+v, Annotate %+v", n, e.Task, want)
+			}
+			if isTask && len(e.Evidence) == 0 {
+				t.Errorf("sentence %d is a task without evidence", n)
+			}
+			if strings.Join(e.Segments, "") != s.Text {
+				t.Errorf("segments of %d lose text: %q", n, e.Segments)
+			}
+		}
+	}
+	if _, err := Explain(d, r, n+1); err == nil {
+		t.Error("Explain accepted a sentence number past the end")
+	}
+}
+
+func TestExplainReportsNearMisses(t *testing.T) {
+	d := build("这是一项重要工作。")
+	e, err := Explain(d, dict.MustDefault(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired, near := false, false
+	for _, ev := range e.Evidence {
+		if strings.Contains(ev.Rule, "exclusions.txt") && ev.Fired {
+			fired = true
+		}
+		if strings.Contains(ev.Rule, "directives.txt") && !ev.Fired {
+			near = true
+		}
+	}
+	if !fired || !near || e.Task != nil {
+		t.Errorf("evidence = %+v", e.Evidence)
+	}
+}

@@ -1,0 +1,145 @@
+package structure
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
+)
+
+func build(text string) *doc.Document {
+	return &doc.Document{Info: doc.Info{Name: "测试.txt"}, Paragraphs: doc.Build(strings.Split(text, "\n"), nil)}
+}
+
+// outline renders pillars and points as "一:标题[要点|要点]" for compact
+// comparison.
+func outline(o *Outline) string {
+	var b strings.Builder
+	for i, p := range o.Pillars {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(p.Number + ":" + p.Title)
+		if len(p.Points) > 0 {
+			var ts []string
+			for _, q := range p.Points {
+				ts = append(ts, q.Title)
+			}
+			b.WriteString("[" + strings.Join(ts, "|") + "]")
+		}
+	}
+	return b.String()
+}
+
+func TestNumberingStyles(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"cn and paren-cn", "一、总体要求\n（一）指导思想。坚持以人民为中心。\n（二）基本原则。\n二、重点任务\n（三）加强党建。要落实责任。",
+			"一:总体要求[指导思想|基本原则] 二:重点任务[加强党建]"},
+		{"arabic and paren-arabic", "1.提高认识\n（1）统一思想。\n（2）加强学习。\n2.狠抓落实\n（1）压实责任。",
+			"1:提高认识[统一思想|加强学习] 2:狠抓落实[压实责任]"},
+		{"circled", "一、工作任务\n①完善制度。\n②强化考核。\n二、保障措施\n①加强领导。",
+			"一:工作任务[完善制度|强化考核] 二:保障措施[加强领导]"},
+		{"shi as points", "一、抓好学习\n一是抓实理论学习。要原原本本学。二是强化培训。每月开展一次。\n二、抓好落实\n一是压实责任。",
+			"一:抓好学习[抓实理论学习|强化培训] 二:抓好落实[压实责任]"},
+		{"shi as top level", "一是提高政治站位。各级党组织要高度重视。\n二是加强组织领导。要建立工作专班。",
+			"一:提高政治站位 二:加强组织领导"},
+		{"di", "第一，要提高站位。大家要认识到位。\n第二，要狠抓落实。\n第三，要严守纪律。",
+			"一:要提高站位 二:要狠抓落实 三:要严守纪律"},
+		{"sequence as headings", "首先，要加强学习。理论学习是基础。\n其次，要注重实践。\n最后，要严守纪律。",
+			"首先:要加强学习 其次:要注重实践 最后:要严守纪律"},
+		{"heading opens paragraph", "一、打造过硬队伍。对干部来说，忠诚第一。\n二、提升能力。要多学习。",
+			"一:打造过硬队伍 二:提升能力"},
+		{"implicit points", "一、建设队伍。对干部来说，忠诚第一。要始终把政治建设摆在首位。抓实理论学习。坚持学习制度，每周学习。强化党性淬炼。开展主题党日活动，锤炼党性。严肃政治生活。严格执行准则，落实制度。\n二、狠抓落实。要多学习。",
+			"一:建设队伍[抓实理论学习|强化党性淬炼|严肃政治生活] 二:狠抓落实"},
+		{"lone number is text", "一、部署\n2.这不是标题，前面没有 1.\n二、保障",
+			"一:部署 二:保障"},
+		{"closing sequence word is text", "一、部署\n要落实。\n二、保障\n要保障。\n最后，我再强调一点。大家要努力。",
+			"一:部署 二:保障"},
+		{"number 1.5 is no heading", "一、目标\n1.5倍的增长。\n二、措施", "一:目标 二:措施"},
+		{"points continue across pillars", "一、甲\n（一）子一。\n（二）子二。\n二、乙\n（三）子三。\n（四）子四。",
+			"一:甲[子一|子二] 二:乙[子三|子四]"},
+		{"appendix stops the outline", "一、部署\n要落实。\n二、保障\n附件1\n一、名单\n二、表格",
+			"一:部署 二:保障"},
+		{"bare headings over restarting numbers", "工作报告\n2024年工作回顾\n（一）经济平稳。增长5%。\n（二）民生改善。\n2025年工作安排\n（一）扩大内需。要促消费。\n（二）稳定就业。",
+			":2024年工作回顾[经济平稳|民生改善] :2025年工作安排[扩大内需|稳定就业]"},
+	}
+	r := dict.MustDefault()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := Analyze(build(tt.text), r)
+			if got := outline(o); got != tt.want {
+				t.Errorf("outline =\n  %s\nwant\n  %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRolesAndReview(t *testing.T) {
+	d := build("一、2024年工作回顾\n新建高标准农田550万亩。\n二、2025年重点工作\n围绕今年发展目标，重点抓好十个方面的工作。\n（一）扩大内需\n加力提振消费。实施专项行动。\n（二）稳定就业\n要稳岗。")
+	o := Analyze(d, dict.MustDefault())
+	roles := map[string]Sentence{}
+	for _, s := range o.Sentences {
+		roles[d.Paragraphs[s.Para].Sentences[s.Index].Text] = s
+	}
+	if s := roles["新建高标准农田550万亩。"]; !s.Review || s.Pillar != 1 {
+		t.Errorf("review sentence = %+v", s)
+	}
+	if s := roles["围绕今年发展目标，重点抓好十个方面的工作。"]; s.Role != MetaTalk || s.Pillar != 2 {
+		t.Errorf("announcement = %+v", s)
+	}
+	if s := roles["实施专项行动。"]; s.Pillar != 2 || s.Point != 1 || s.Review {
+		t.Errorf("body under point = %+v", s)
+	}
+	if len(o.Warnings) != 1 || !strings.Contains(o.Warnings[0], "十") {
+		t.Errorf("warnings = %q, want one about the announced ten points", o.Warnings)
+	}
+}
+
+func TestAnnounced(t *testing.T) {
+	tests := []struct {
+		text     string
+		want     int
+		warnings int
+	}{
+		{"开场白。我提以下两点意见。\n一、甲\n二、乙", 2, 0},
+		{"开场白。下面我讲三点意见。\n一、甲\n二、乙", 3, 1},
+		{"开场白，没有宣布。\n一、甲\n二、乙", 0, 0},
+	}
+	for _, tt := range tests {
+		o := Analyze(build(tt.text), dict.MustDefault())
+		got := 0
+		if o.Announced != nil {
+			got = *o.Announced
+		}
+		if got != tt.want || len(o.Warnings) != tt.warnings {
+			t.Errorf("%q: announced %d warnings %q, want %d and %d warnings", tt.text, got, o.Warnings, tt.want, tt.warnings)
+		}
+	}
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"2025年河南省政府工作报告\n各位代表：\n一、回顾", "2025年河南省政府工作报告"},
+		{"2021年是极其不平凡的一年，我们如期实现了目标。\n一、甲", "测试.txt"},
+		{"【法宝引证码】 CLI.12\n关于加强宣传工作的通知\n各单位：", "关于加强宣传工作的通知"},
+	}
+	for _, tt := range tests {
+		if got := Analyze(build(tt.text), dict.MustDefault()).Title; got != tt.want {
+			t.Errorf("title of %q = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestParseCN(t *testing.T) {
+	for in, want := range map[string]int{"一": 1, "十": 10, "十二": 12, "二十": 20, "二十三": 23, "两": 2, "九十九": 99} {
+		if got, n := parseCN(in); got != want || n != len(in) {
+			t.Errorf("parseCN(%q) = %d,%d", in, got, n)
+		}
+	}
+	for _, in := range []string{"", "〇", "十十", "一一", "甲"} {
+		if got, _ := parseCN(in); got != 0 {
+			t.Errorf("parseCN(%q) = %d, want 0", in, got)
+		}
+	}
+}
