@@ -70,7 +70,9 @@ func runText(cmd *cobra.Command, args []string) error {
 		fmt.Fprintln(out, d.Text())
 	}
 	if failed > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d 个文件无法读取", failed)}
+		// Each refused file already has its one line on stderr; a summary
+		// line would only repeat it, so exit without one.
+		os.Exit(1)
 	}
 	return nil
 }

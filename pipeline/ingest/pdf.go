@@ -26,7 +26,7 @@ const (
 
 // childReply is what the child writes to its standard output.
 type childReply struct {
-	Pages [][]Line `json:"pages"`
+	Pages []Page `json:"pages"`
 	Err   string   `json:"err,omitempty"`
 }
 
@@ -59,7 +59,7 @@ func PDFChildMain() int {
 
 // readPDF returns the paragraphs of a PDF.
 func readPDF(data []byte, opt Options) ([]string, error) {
-	var pages [][]Line
+	var pages []Page
 	var err error
 	if opt.PDFInProcess {
 		pages, err = extractPDF(data)
@@ -75,7 +75,7 @@ func readPDF(data []byte, opt Options) ([]string, error) {
 	return Paragraphs(pages), nil
 }
 
-func runChild(data []byte, opt Options) ([][]Line, error) {
+func runChild(data []byte, opt Options) ([]Page, error) {
 	timeout := opt.PDFTimeout
 	if timeout <= 0 {
 		timeout = 30 * time.Second

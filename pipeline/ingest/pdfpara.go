@@ -24,7 +24,13 @@ const terminal = "。！？；：”’」』）!?;:"
 // one begins where a line is indented, opens with a heading marker, or
 // stands apart by a larger gap. Running headers, footers and page numbers
 // are dropped first.
-func Paragraphs(pages [][]Line) []string {
+func Paragraphs(doc []Page) []string {
+	pages := make([][]Line, len(doc))
+	width := 0.0
+	for i, p := range doc {
+		pages[i] = p.Lines
+		width = max(width, p.Width)
+	}
 	pages = dropFurniture(pages)
 	var all []Line
 	for _, p := range pages {
@@ -34,6 +40,11 @@ func Paragraphs(pages [][]Line) []string {
 		return nil
 	}
 	left, right, spacing := layout(pages)
+	if n := len(all); (n < 8 || right < width/2) && width > 2*left {
+		// Too few lines to see where full lines end: assume margins as
+		// wide on the right as on the left.
+		right = max(right, width-left)
+	}
 	var out []string
 	var b strings.Builder
 	flush := func() {

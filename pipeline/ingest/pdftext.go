@@ -22,13 +22,20 @@ type Line struct {
 	Size float64 `json:"s"`
 }
 
+// Page is the lines of one page and its width, which bounds the text's
+// right edge when a page has too few lines to show it.
+type Page struct {
+	Width float64 `json:"w"`
+	Lines []Line  `json:"l"`
+}
+
 // maxPages bounds the page loop: a forged /Count of a billion must not
 // keep the reader busy until the timeout.
 const maxPages = 5000
 
 // extractPDF reads the visual lines of every page in this process. The
 // library panics on many malformed files; a panic becomes a refusal.
-func extractPDF(data []byte) (pages [][]Line, err error) {
+func extractPDF(data []byte) (pages []Page, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			pages, err = nil, refuse("PDF 文件已损坏，无法读取")
@@ -56,7 +63,7 @@ func extractPDF(data []byte) (pages [][]Line, err error) {
 		if !ok {
 			bad++
 		}
-		pages = append(pages, lines)
+		pages = append(pages, Page{Width: pageWidth(p), Lines: lines})
 	}
 	if bad == n {
 		return nil, refuse("PDF 文件已损坏，无法读取任何页面")
@@ -69,7 +76,7 @@ func pdfOpenError(err error) error {
 	switch {
 	case err == pdf.ErrInvalidPassword:
 		return refuse("PDF 设置了打开密码（需要密码）：请先用 WPS 或 Adobe 输入密码后另存为不加密的 PDF")
-	case strings.Contains(msg, "V=5"), strings.Contains(msg, "R=5"), strings.Contains(msg, "R=6"):
+	case strings.Contains(msg, "V=5"), strings.Contains(msg, "R=5"), strings.Contains(msg, "R=6"), strings.Contains(msg, "256-bit"):
 		return refuse("PDF 使用了 AES-256 加密，本程序不支持：请用 WPS 或 Adobe 打开后另存为不加密的 PDF（或用 qpdf --decrypt 解除）")
 	case strings.Contains(msg, "encryption"):
 		return refuse("PDF 使用了不支持的加密方式：请另存为不加密的 PDF 后再处理")
@@ -77,6 +84,26 @@ func pdfOpenError(err error) error {
 		return refuse("PDF 文件已损坏或不完整（可能下载或复制没有完成）")
 	}
 	return refuse("PDF 文件已损坏，无法读取")
+}
+
+func pageWidth(p pdf.Page) (w float64) {
+	defer func() {
+		if recover() != nil {
+			w = 0
+		}
+	}()
+	// MediaBox is inheritable from the page tree; a few levels suffice
+	// and a cycle must not loop.
+	v := p.V
+	box := v.Key("MediaBox")
+	for i := 0; i < 8 && box.Len() != 4 && !v.IsNull(); i++ {
+		v = v.Key("Parent")
+		box = v.Key("MediaBox")
+	}
+	if box.Len() != 4 {
+		return 0
+	}
+	return math.Abs(box.Index(2).Float64() - box.Index(0).Float64())
 }
 
 // textState is the part of the PDF graphics state that places text.
@@ -263,10 +290,10 @@ func wide(r rune) bool {
 // checkText refuses pages that carry no text a person could read: a
 // scanned document has none, and a font without a ToUnicode map yields
 // private-use or control characters.
-func checkText(pages [][]Line) error {
+func checkText(pages []Page) error {
 	var good, total int
 	for _, p := range pages {
-		for _, l := range p {
+		for _, l := range p.Lines {
 			for _, r := range l.Text {
 				if unicode.IsSpace(r) {
 					continue
