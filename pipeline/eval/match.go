@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -28,9 +29,11 @@ func Normalize(s string) string {
 
 // text is a string prepared for repeated matching.
 type text struct {
-	norm    string
-	n       int // runes in norm
-	bigrams map[[2]rune]int
+	norm string
+	n    int // runes in norm
+	// bigrams are the rune pairs of norm packed into uint64s and sorted,
+	// so that the multiset intersection is a merge, not a map lookup.
+	bigrams []uint64
 }
 
 func prepare(s string) text {
@@ -38,10 +41,11 @@ func prepare(s string) text {
 	rs := []rune(ns)
 	t := text{norm: ns, n: len(rs)}
 	if len(rs) >= 2 {
-		t.bigrams = make(map[[2]rune]int, len(rs)-1)
-		for i := 0; i+1 < len(rs); i++ {
-			t.bigrams[[2]rune{rs[i], rs[i+1]}]++
+		t.bigrams = make([]uint64, len(rs)-1)
+		for i := range t.bigrams {
+			t.bigrams[i] = uint64(rs[i])<<32 | uint64(uint32(rs[i+1]))
 		}
+		slices.Sort(t.bigrams)
 	}
 	return t
 }
@@ -64,6 +68,11 @@ func matches(a, b text) bool {
 	// Integer comparisons keep the 60% and 0.8 boundaries exact.
 	if 5*short.n >= 3*long.n && strings.Contains(long.norm, short.norm) {
 		return true
+	}
+	// Dice cannot reach 0.8 when one side has fewer than two thirds of the
+	// other's bigrams: 2·min/(min+max) < 0.8 then.
+	if 3*(short.n-1) < 2*(long.n-1) {
+		return false
 	}
 	inter, total := bigramOverlap(a, b)
 	return total > 0 && 5*2*inter >= 4*total
@@ -91,13 +100,19 @@ func bigramOverlap(a, b text) (inter, total int) {
 		return 0, 0
 	}
 	x, y := a.bigrams, b.bigrams
-	if len(x) > len(y) {
-		x, y = y, x
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			inter++
+			i++
+			j++
+		}
 	}
-	for g, c := range x {
-		inter += min(c, y[g])
-	}
-	return inter, (a.n - 1) + (b.n - 1)
+	return inter, len(x) + len(y)
 }
 
 // similarity ranks near misses for the verbose listing: the containment
