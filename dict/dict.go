@@ -18,7 +18,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"regexp/syntax"
 	"strconv"
 	"strings"
@@ -73,7 +72,7 @@ type Exclusion struct {
 	Sentence string // normalized (see Normalize), for ExcludeSentence
 	Trigger  string // for ExcludeTrigger
 	Context  string // contains Trigger
-	Re       *regexp.Regexp
+	Re       *Regexp
 	Src      Source
 }
 
@@ -89,7 +88,7 @@ type Actor struct {
 // regular expression Re.
 type Timing struct {
 	Text string
-	Re   *regexp.Regexp
+	Re   *Regexp
 	Kind string // informational: festival, frequency, deadline, date
 	Src  Source
 }
@@ -116,7 +115,7 @@ const (
 // built-in numbering styles.
 type StructureRule struct {
 	Kind string
-	Re   *regexp.Regexp
+	Re   *Regexp
 	Src  Source
 }
 
@@ -326,12 +325,12 @@ func (p *fileParser) word(l line, max int) bool {
 	return true
 }
 
-func (p *fileParser) regex(l line, expr string) *regexp.Regexp {
+func (p *fileParser) regex(l line, expr string) *Regexp {
 	if expr == "" {
 		p.errf(l, "正则表达式为空")
 		return nil
 	}
-	re, err := regexp.Compile(expr)
+	re, err := compileRegexp(expr)
 	if err != nil {
 		p.errf(l, "正则表达式有误：%s", reasonOf(err))
 		return nil

@@ -213,3 +213,28 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestRegexpPretest(t *testing.T) {
+	tests := []struct {
+		expr, need string
+	}{
+		{"[0-9]{1,2}月底前", "月"},
+		{"(?:到|至)[0-9]{4}年", "年"},
+		{"(?:提|讲)([一二三]+)点", "点"},
+		{"^让我们", "让"},
+		{".*x?", ""},
+	}
+	for _, tt := range tests {
+		x, err := compileRegexp(tt.expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x.need != tt.need {
+			t.Errorf("need(%q) = %q, want %q", tt.expr, x.need, tt.need)
+		}
+	}
+	x, _ := compileRegexp("[0-9]{1,2}月底前")
+	if !x.MatchString("6月底前完成") || x.MatchString("年底前完成") {
+		t.Error("pre-test changed the result")
+	}
+}

@@ -132,13 +132,31 @@ func parseLines(name string, data []byte, errs *ErrorList) []line {
 // exclusions and by task ids: Unicode NFKC, then white space, punctuation
 // and symbols dropped. It matches GUIDELINE.md's scoring normalization.
 func Normalize(s string) string {
+	if !stable(s) {
+		s = norm.NFKC.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFKC.String(s) {
+	for _, r := range s {
 		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// stable reports whether NFKC can be skipped: every rune is ASCII, a
+// unified CJK ideograph or common Chinese punctuation (dropped anyway).
+// This is nearly all text of a speech, and NFKC is the costliest step.
+func stable(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80, r >= 0x4E00 && r <= 0x9FFF:
+		case strings.ContainsRune("“”‘’、。，：；！？（）《》〈〉【】—…·「」『』〔〕", r):
+		default:
+			return false
+		}
+	}
+	return true
 }

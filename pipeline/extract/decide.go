@@ -43,7 +43,7 @@ func isClauseSep(r rune) bool {
 // decide judges one sentence. deployment is true where implicit
 // (verb-initial) directives count: inside a pillar that is not a review,
 // or anywhere in a document without pillars.
-func decide(c *compiled, text string, s structure.Sentence, deployment bool) decision {
+func decide(c *compiled, text, norm string, s structure.Sentence, deployment bool) decision {
 	var dec decision
 	dec.actionAt = -1
 	rs := []rune(text)
@@ -60,7 +60,7 @@ func decide(c *compiled, text string, s structure.Sentence, deployment bool) dec
 		}
 		return dec
 	}
-	if x, ok := c.sentences[dict.Normalize(text)]; ok {
+	if x, ok := c.sentences[norm]; ok {
 		dec.note(Evidence{Rule: x.Src.String(), Matched: text, Fired: true, Effect: "整句排除，不是任务"})
 		return dec
 	}

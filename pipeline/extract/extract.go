@@ -37,7 +37,7 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 		}
 		norm := dict.Normalize(sent.Text)
 		occ[norm]++
-		dec := decide(c, sent.Text, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
+		dec := decide(c, sent.Text, norm, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
 		if !dec.task {
 			continue
 		}
@@ -111,16 +111,16 @@ func Explain(d *doc.Document, r *dict.Rules, n int) (*Explanation, error) {
 	// Rebuild ids exactly as Annotate does: count identical sentences.
 	occ := map[string]int{}
 	var s structure.Sentence
-	var id string
+	var id, norm string
 	for k := 0; k < n; k++ {
 		s = o.Sentences[k]
-		norm := dict.Normalize(d.Paragraphs[s.Para].Sentences[s.Index].Text)
+		norm = dict.Normalize(d.Paragraphs[s.Para].Sentences[s.Index].Text)
 		occ[norm]++
 		id = taskID(norm, occ[norm])
 	}
 	sent := d.Paragraphs[s.Para].Sentences[s.Index]
 	rs := []rune(sent.Text)
-	dec := decide(c, sent.Text, s, len(o.Pillars) == 0 || (s.Pillar > 0 && !s.Review))
+	dec := decide(c, sent.Text, norm, s, len(o.Pillars) == 0 || (s.Pillar > 0 && !s.Review))
 	e := &Explanation{Sentence: sent, Text: sent.Text, Location: sent.Loc, Pillar: s.Pillar, Point: s.Point, Evidence: dec.evidence}
 	e.Segments = segment.For(r).Words(sent.Text)
 	sl := c.sloganHits(rs)

@@ -150,13 +150,17 @@ func hasHan(rs []rune) bool {
 	return false
 }
 
-const formulaNumerals = "一二三四五六七八九十两双百千万"
-
 // notFormulaWord are characters after a numeral that make a quantity or a
 // date (一年一度, 三个月), not a formula.
 const notFormulaWord = "年月日天周次个名人家元亿倍期轮届是要批项条种些点层级号岁分秒时"
 
-func isNumeral(r rune) bool { return strings.ContainsRune(formulaNumerals, r) }
+func isNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '双', '百', '千', '万':
+		return true
+	}
+	return false
+}
 
 // numericFormula matches a numeric formula at rs[i] and returns its length:
 // N X N Y (三会一课、两学一做、一岗双责) or N 个 X Y followed by a

@@ -122,6 +122,11 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 			delete(cands, k)
 		}
 	}
+	total := 0
+	for _, p := range d.Paragraphs {
+		total += len(p.Sentences)
+	}
+	o.Sentences = make([]Sentence, 0, total)
 	w := walker{o: o, r: r, cands: cands, lastGlobal: map[style]int{}, appendix: appendix}
 	w.bare = bareHeadings(d, cands, appendix)
 	if len(w.bare) > 0 {
@@ -189,7 +194,7 @@ func (w *walker) visit(i, j int, s doc.Sentence, p doc.Paragraph) {
 	}
 	out.Pillar, out.Point, out.Review = w.pillar, w.point, w.review
 	for _, rule := range w.r.Structure {
-		if (rule.Kind == dict.Meta || rule.Kind == dict.Announce) && rule.Re.MatchString(s.Text) {
+		if (rule.Kind == dict.Meta || rule.Kind == dict.Announce) && short(s.Text) && rule.Re.MatchString(s.Text) {
 			out.Role = MetaTalk
 			out.Rules = append(out.Rules, rule.Src.String())
 		}
@@ -359,6 +364,9 @@ func median(xs []int) int {
 func (w *walker) announce(d *doc.Document) {
 	for _, s := range w.o.Sentences {
 		text := d.Paragraphs[s.Para].Sentences[s.Index].Text
+		if s.Role != MetaTalk {
+			continue // announcements were tagged as meta talk by visit
+		}
 		for _, rule := range w.r.Structure {
 			if rule.Kind != dict.Announce {
 				continue
@@ -498,3 +506,10 @@ func bareHeadings(d *doc.Document, cands map[[2]int]candidate, appendix int) map
 	}
 	return bare
 }
+
+// metaMax bounds the sentences tested for meta talk and announcements:
+// they are short remarks, and skipping long sentences keeps the pattern
+// matching off the bulk of the text.
+const metaMax = 80
+
+func short(s string) bool { return utf8.RuneCountInString(s) <= metaMax }

@@ -1,0 +1,111 @@
+package dict
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+)
+
+// Regexp is a compiled rule pattern with a cheap pre-test: the runes of
+// which every match must contain at least one. Most sentences lack them,
+// and a strings.ContainsAny skips the regular expression engine, which
+// keeps a 10 MB document linear and fast.
+type Regexp struct {
+	*regexp.Regexp
+	need string // "" when no such set is known
+}
+
+func compileRegexp(expr string) (*Regexp, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	x := &Regexp{Regexp: re}
+	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		if set, ok := required(tree.Simplify()); ok {
+			x.need = string(set)
+		}
+	}
+	return x, nil
+}
+
+// maxNeed bounds the pre-test set: a large class (any Han character) is
+// no filter.
+const maxNeed = 16
+
+// required returns runes one of which every match of re contains.
+func required(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return re.Rune[:1], true
+	case syntax.OpCharClass:
+		var set []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(set) >= maxNeed {
+					return nil, false
+				}
+				set = append(set, r)
+			}
+		}
+		return set, len(set) > 0
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []rune
+		found := false
+		for _, s := range re.Sub {
+			if set, ok := required(s); ok && (!found || len(set) < len(best)) {
+				best, found = set, true
+			}
+		}
+		return best, found
+	case syntax.OpAlternate:
+		var all []rune
+		for _, s := range re.Sub {
+			set, ok := required(s)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, set...)
+		}
+		return all, len(all) > 0 && len(all) <= maxNeed
+	}
+	return nil, false
+}
+
+func (x *Regexp) maybe(s string) bool { return x.need == "" || strings.ContainsAny(s, x.need) }
+
+// MatchString is regexp.MatchString behind the pre-test.
+func (x *Regexp) MatchString(s string) bool { return x.maybe(s) && x.Regexp.MatchString(s) }
+
+// FindString is regexp.FindString behind the pre-test.
+func (x *Regexp) FindString(s string) string {
+	if !x.maybe(s) {
+		return ""
+	}
+	return x.Regexp.FindString(s)
+}
+
+// FindStringSubmatch is regexp.FindStringSubmatch behind the pre-test.
+func (x *Regexp) FindStringSubmatch(s string) []string {
+	if !x.maybe(s) {
+		return nil
+	}
+	return x.Regexp.FindStringSubmatch(s)
+}
+
+// FindAllStringIndex is regexp.FindAllStringIndex behind the pre-test.
+func (x *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if !x.maybe(s) {
+		return nil
+	}
+	return x.Regexp.FindAllStringIndex(s, n)
+}
