@@ -38,6 +38,8 @@ func TestMatch(t *testing.T) {
 		{"甲乙丙丁戊", "子丑甲乙丙丁戊寅卯", false, "containment at 5/9 < 60%, Dice 8/12"},
 		{"甲乙丙丁戊己", "甲乙丙丁戊庚", true, "Dice exactly 0.8 (4 shared of 5+5 bigrams)"},
 		{"一二三四五六七八九十", "一二三四五六七八甲乙", false, "Dice 14/18 = 0.78"},
+		{"甲乙丙丁戊", "甲乙丙x丙丁戊", true, "Dice 8/10 = 0.8 across unequal lengths (4 and 6 bigrams)"},
+		{"甲乙丙丁戊", "甲乙丙x丙丁戊y", false, "Dice at most 8/11"},
 		{"一二三四五六七八九十", "一二三四五六七八九甲", true, "Dice 16/18 = 0.89"},
 		{"好", "好", true, "single runes match by equality"},
 		{"好", "好的", false, "one rune in two is 50%, and no Dice below two runes"},
