@@ -3,7 +3,6 @@ package dict
 import (
 	"regexp"
 	"regexp/syntax"
-	"strings"
 )
 
 // Regexp is a compiled rule pattern with a cheap pre-test: the runes of
@@ -12,7 +11,8 @@ import (
 // keeps a 10 MB document linear and fast.
 type Regexp struct {
 	*regexp.Regexp
-	need string // "" when no such set is known
+	need  []rune // empty when no such set is known or the pattern is anchored
+	bloom uint64 // bit r%64 set for each rune of need
 }
 
 func compileRegexp(expr string) (*Regexp, error) {
@@ -21,9 +21,13 @@ func compileRegexp(expr string) (*Regexp, error) {
 		return nil, err
 	}
 	x := &Regexp{Regexp: re}
-	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
+	// An anchored pattern fails fast by itself; others get the pre-test.
+	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil && !anchored(tree) {
 		if set, ok := required(tree.Simplify()); ok {
-			x.need = string(set)
+			x.need = set
+			for _, r := range set {
+				x.bloom |= 1 << (uint(r) % 64)
+			}
 		}
 	}
 	return x, nil
@@ -81,7 +85,33 @@ func required(re *syntax.Regexp) ([]rune, bool) {
 	return nil, false
 }
 
-func (x *Regexp) maybe(s string) bool { return x.need == "" || strings.ContainsAny(s, x.need) }
+func anchored(re *syntax.Regexp) bool {
+	for re.Op == syntax.OpConcat || re.Op == syntax.OpCapture {
+		if len(re.Sub) == 0 {
+			return false
+		}
+		re = re.Sub[0]
+	}
+	return re.Op == syntax.OpBeginText || re.Op == syntax.OpBeginLine
+}
+
+// maybe scans s once; the bloom word makes the common case one AND.
+func (x *Regexp) maybe(s string) bool {
+	if len(x.need) == 0 {
+		return true
+	}
+	for _, r := range s {
+		if x.bloom&(1<<(uint(r)%64)) == 0 {
+			continue
+		}
+		for _, n := range x.need {
+			if r == n {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // MatchString is regexp.MatchString behind the pre-test.
 func (x *Regexp) MatchString(s string) bool { return x.maybe(s) && x.Regexp.MatchString(s) }

@@ -28,6 +28,7 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 	locs := map[int]doc.Location{}
 	var order []int
 	occ := map[string]int{}
+	d.Tasks = make([]doc.Task, 0, len(o.Sentences)/2)
 	for k, s := range o.Sentences {
 		sent := d.Paragraphs[s.Para].Sentences[s.Index]
 		rs := []rune(sent.Text)
