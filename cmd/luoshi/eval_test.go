@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,5 +75,70 @@ func TestSourceOf(t *testing.T) {
 	}
 	if _, err := sourceOf(filepath.Join(dir, "y.gold.json"), &eval.Gold{}); err == nil || !strings.Contains(err.Error(), "y.txt") {
 		t.Errorf("sourceOf without a source: %v", err)
+	}
+}
+
+// TestRunEval runs the command on a tiny annotated text: the table names
+// the document and the micro-average, --json is valid JSON, and a task F1
+// bar above what the gold allows fails the run.
+func TestRunEval(t *testing.T) {
+	dir := t.TempDir()
+	text := "一、加强理论武装。\n各级支部书记要每周组织一次集中学习。\n"
+	gold := `{"document": "t.txt", "source": "test", "announced_pillars": null,
+ "pillars": [{"number": "一", "title": "加强理论武装", "points": []}],
+ "tasks": [{"text": "各级支部书记要每周组织一次集中学习", "pillar": 1, "point": null},
+           {"text": "这一句不在正文中所以不可能被抽取出来", "pillar": 1, "point": null}],
+ "slogans": [], "notes": ""}`
+	if err := os.WriteFile(filepath.Join(dir, "t.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "t.gold.json"), []byte(gold), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(flags map[string]string) (string, error) {
+		t.Helper()
+		var out strings.Builder
+		evalCmd.SetOut(&out)
+		evalCmd.SetErr(&out)
+		defer func() {
+			evalCmd.SetOut(nil)
+			evalCmd.SetErr(nil)
+			for k := range flags {
+				f := evalCmd.Flags().Lookup(k)
+				_ = f.Value.Set(f.DefValue)
+				f.Changed = false
+			}
+		}()
+		for k, v := range flags {
+			if err := evalCmd.Flags().Set(k, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := loadConfig(evalCmd); err != nil {
+			t.Fatal(err)
+		}
+		err := runEval(evalCmd, []string{dir})
+		return out.String(), err
+	}
+
+	out, err := run(nil)
+	if err != nil || !strings.Contains(out, "t.txt") || !strings.Contains(out, "合计（微平均）") {
+		t.Errorf("eval: %v\n%s", err, out)
+	}
+	out, err = run(map[string]string{"json": "true"})
+	var v struct {
+		Documents []eval.Report `json:"documents"`
+		Micro     eval.Report   `json:"micro"`
+	}
+	if err != nil || json.Unmarshal([]byte(out), &v) != nil || len(v.Documents) != 1 || v.Micro.Tasks.FN < 1 {
+		t.Errorf("eval --json: %v\n%s", err, out)
+	}
+	_, err = run(map[string]string{"min-task-f1": "0.99"})
+	var ee *exitError
+	if !errors.As(err, &ee) || !strings.Contains(ee.msg, "低于要求的 0.990") {
+		t.Errorf("eval --min-task-f1 0.99: %v", err)
+	}
+	if _, err = run(map[string]string{"min-task-f1": "1.5"}); err == nil {
+		t.Error("eval --min-task-f1 1.5 accepted")
 	}
 }
