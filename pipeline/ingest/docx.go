@@ -76,7 +76,11 @@ func readDOCX(data []byte) (paras, styles []string, err error) {
 		if errors.As(err, &r) {
 			return nil, nil, err
 		}
-		return nil, nil, refuse("文件已损坏：正文 XML 格式错误（%v）", shortErr(err))
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return nil, nil, refuse("文件已损坏：正文 XML 格式错误（第 %d 行）", se.Line)
+		}
+		return nil, nil, refuse("文件已损坏：正文无法读取")
 	}
 	return b.paras, b.styleOut, nil
 }
@@ -86,14 +90,6 @@ func pick(a, b string) string {
 		return a
 	}
 	return b
-}
-
-func shortErr(err error) string {
-	s := err.Error()
-	if len(s) > 80 {
-		s = s[:80] + "…"
-	}
-	return s
 }
 
 var errDTD = refusal("文档中含有 DTD 声明（DOCTYPE），正常的 Word 文档不会有，可能是恶意构造的文件，已拒绝")

@@ -239,14 +239,14 @@ func read(name string, data []byte, opt Options) (paras, styles []string, info d
 		return nil, nil, info, refuse("这是 RTF 格式文档，无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式")
 	case kindImage:
 		if ext == ".txt" || ext == ".text" {
-			return nil, nil, info, refuse("不是文本文件（内容是%s）", what)
+			return nil, nil, info, refuse("不是文本文件（内容是 %s）", what)
 		}
-		return nil, nil, info, refuse("内容是%s，不是文档：请先做文字识别（OCR）", what)
+		return nil, nil, info, refuse("内容是 %s，不是文档：请先做文字识别（OCR）", what)
 	case kindBinary:
 		if ext == ".txt" || ext == ".text" {
-			return nil, nil, info, refuse("不是文本文件（内容是%s）", what)
+			return nil, nil, info, refuse("不是文本文件（内容是 %s）", what)
 		}
-		return nil, nil, info, refuse("内容是%s，不是 %s 文档", what, ext)
+		return nil, nil, info, refuse("内容是 %s，不是 %s 文档", what, ext)
 	}
 	if ext != ".txt" && ext != ".text" {
 		return nil, nil, info, refuse("文件内容不是 %s 格式（像是纯文本）：如果是文本，请把扩展名改为 .txt", ext)

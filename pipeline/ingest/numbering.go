@@ -254,7 +254,7 @@ func formatNumber(v int, f string) string {
 		if f == "chineseCounting" && v >= 100 {
 			return digitByDigit(v, cnDigits)
 		}
-		return chineseNumber(v, cnDigits, []rune("十百千"))
+		return chineseNumber(v, []rune("零一二三四五六七八九"), []rune("十百千"))
 	case "chineseLegalSimplified":
 		return chineseNumber(v, cnLegal, []rune("拾佰仟"))
 	case "ideographDigital", "taiwaneseDigital":

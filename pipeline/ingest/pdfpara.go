@@ -180,7 +180,7 @@ func dropFurniture(pages [][]Line) [][]Line {
 		}
 	}
 	repeated := func(l Line) bool {
-		return len(pages) >= 2 && counts[key(l)] >= 2 && utf8.RuneCountInString(l.Text) <= 40
+		return len(pages) >= 2 && counts[key(l)] >= 2 && utf8.RuneCountInString(l.Text) <= 30
 	}
 	out := make([][]Line, len(pages))
 	for pi, p := range pages {

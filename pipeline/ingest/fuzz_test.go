@@ -1,0 +1,132 @@
+package ingest
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// checkResult is what every reader promises: a document or one *Error
+// naming the file on one line; valid UTF-8 text without empty paragraphs.
+func checkResult(t *testing.T, name string, data []byte) {
+	d, err := Read(name, data, fuzzOptions)
+	if err != nil {
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("error %v is %T, want *Error", err, err)
+		}
+		if strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), name+"：") {
+			t.Fatalf("message %q is not one line naming the file", err.Error())
+		}
+		return
+	}
+	for _, p := range d.Paragraphs {
+		if p.Text == "" || !utf8.ValidString(p.Text) || strings.ContainsAny(p.Text, "\n\r") {
+			t.Fatalf("bad paragraph %q", p.Text)
+		}
+	}
+}
+
+var fuzzOptions = Options{MaxBytes: 1 << 20, PDFTimeout: 5 * time.Second, PDFMemory: 512 << 20}
+
+func addFiles(f *testing.F, names ...string) {
+	for _, n := range names {
+		b, err := os.ReadFile("testdata/" + n)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+}
+
+func FuzzTXT(f *testing.F) {
+	addFiles(f, "seed-utf8bom.txt", "seed-gb18030.txt", "seed-utf16le.txt", "seed-utf16be.txt", "seed-mixed-eol.txt")
+	f.Add([]byte("一、\r总体\r\n要求\n"))
+	f.Add([]byte{0xFF, 0xFE, 0x00})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkResult(t, "f.txt", data)
+	})
+}
+
+func FuzzDOCX(f *testing.F) {
+	addFiles(f, "seed-plain.docx", "seed-numbered.docx", "seed-numbered-lo.docx")
+	f.Add(buildDOCX(`<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>`,
+		`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）%1%9"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
+		`<w:style w:styleId="a"><w:basedOn w:val="a"/></w:style>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkResult(t, "f.docx", data)
+	})
+}
+
+// FuzzPDF runs the whole PDF path, child process included, so a hang in
+// the library costs one timeout and not the fuzzer.
+func FuzzPDF(f *testing.F) {
+	addFiles(f, "short-owner-aes128.pdf", "short-userpw.pdf")
+	f.Add(buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		stream("BT /F1 12 Tf 72 700 Td (Hello) Tj 0 -14 Td [(Wor) -20 (ld)] TJ T* (x) ' ET"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkResult(t, "f.pdf", data)
+	})
+}
+
+// FuzzPDFParagraphs feeds the paragraph reconstruction arbitrary line
+// geometry: it must never panic nor lose or invent text.
+func FuzzPDFParagraphs(f *testing.F) {
+	f.Add([]byte("\x00\x10\x20\x30一、总体要求\x01\x10\x20\x30字字字字"), uint8(2))
+	f.Fuzz(func(t *testing.T, data []byte, npages uint8) {
+		var pages []Page
+		n := int(npages%4) + 1
+		for i := 0; i < n; i++ {
+			pages = append(pages, Page{Width: float64(i * 300)})
+		}
+		var all strings.Builder
+		for k := 0; len(data) >= 8; k++ {
+			x0 := float64(binary.LittleEndian.Uint16(data)) / 64
+			y := float64(binary.LittleEndian.Uint16(data[2:])) / 64
+			size := float64(data[4]%40) + 1
+			l := int(data[5]) % 40
+			data = data[8:]
+			l = min(l, len(data))
+			text := strings.ToValidUTF8(string(data[:l]), "")
+			data = data[l:]
+			if math.IsNaN(x0) {
+				continue
+			}
+			pages[k%n].Lines = append(pages[k%n].Lines, Line{Text: text, X0: x0, X1: x0 + ems(text)*size, Y: y, Size: size})
+		}
+		for _, p := range pages {
+			for _, l := range p.Lines {
+				all.WriteString(l.Text)
+			}
+		}
+		got := strings.Join(Paragraphs(pages), "")
+		if !subsequence(strip(got), strip(all.String())) {
+			t.Fatalf("paragraphs %q are not the lines' text %q in order", got, all.String())
+		}
+	})
+}
+
+// subsequence reports whether a's runes appear in b in order.
+func subsequence(a, b string) bool {
+	rb := []rune(b)
+	j := 0
+	for _, r := range a {
+		for j < len(rb) && rb[j] != r {
+			j++
+		}
+		if j == len(rb) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+func strip(s string) string { return strings.Join(strings.Fields(s), "") }
