@@ -1,0 +1,396 @@
+// Package review reads task breakdown workbooks after people have reviewed
+// them, and turns their verdicts into what the rules and the scoring can
+// use: exclusion rules for false positives and gold files for eval.
+package review
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet and column names as the export package writes them. Columns are
+// found by their header text, never by letter: reviewers insert, hide and
+// reorder columns.
+const (
+	SheetTasks     = "任务分解"
+	SheetOverview  = "概览"
+	SheetSlogans   = "提法口号"
+	SheetStructure = "文档结构"
+
+	// outside is how the export names the group of tasks under no pillar.
+	outside = "未归入一级部署"
+
+	ColID       = "任务编号"
+	ColPillar   = "一级部署"
+	ColPoint    = "重点任务"
+	ColText     = "任务内容"
+	ColAction   = "关键动作"
+	ColActors   = "文中责任主体"
+	ColTiming   = "文中时间要求"
+	ColVerdict  = "审核意见"
+	ColNote     = "备注"
+	ColLocation = "原文位置"
+	ColRules    = "命中规则"
+)
+
+// Verdicts a reviewer picks in 审核意见.
+const (
+	Confirmed     = "确认"
+	FalsePositive = "误报"
+	NeedsEdit     = "需修改"
+)
+
+// maxWorkbook bounds what is read of a workbook file; a reviewed task
+// table is a few hundred kilobytes, and the unzip limits below keep a zip
+// bomb from exhausting memory.
+const (
+	maxWorkbook      = 64 << 20
+	maxUnzipped      = 256 << 20
+	maxUnzippedSheet = 64 << 20
+	headerSearchRows = 10
+)
+
+// Error is a refusal of one workbook, its Reason in Chinese for the user.
+type Error struct {
+	Path   string
+	Reason string
+}
+
+func (e *Error) Error() string { return filepath.Base(e.Path) + "：" + e.Reason }
+
+// Row is one task row of the 任务分解 sheet.
+type Row struct {
+	Row      int // 1-based row number in the sheet, as the reviewer sees it
+	ID       string
+	Pillar   string
+	Point    string
+	Text     string
+	Action   string
+	Actors   string
+	Timing   string
+	Verdict  string // one of the verdict constants, or "" when not reviewed
+	Note     string
+	Location string
+	Rules    string
+}
+
+// Heading is a pillar title row interleaved between the task rows.
+type Heading struct {
+	Row  int
+	Text string
+}
+
+// Heading levels of the 文档结构 sheet.
+const (
+	LevelPillar = "一级部署"
+	LevelPoint  = "重点任务"
+)
+
+// OutlineItem is one row of the 文档结构 sheet.
+type OutlineItem struct {
+	Number, Title, Level string
+}
+
+// SloganRow is one row of the 提法口号 sheet; Verdict is set only where a
+// reviewer added a 审核意见 column there.
+type SloganRow struct {
+	Row     int
+	Text    string
+	Verdict string
+	Note    string
+}
+
+// Workbook is what a reviewed workbook says.
+type Workbook struct {
+	Path string
+	// Source is the source document's file name as the 概览 sheet records
+	// it, "" when the workbook has no such sheet.
+	Source     string
+	SourcePath string
+	// Announced is the pillar count the speaker announced, -1 when unknown.
+	Announced int
+	Headings  []Heading
+	Rows      []Row
+	Outline   []OutlineItem
+	Slogans   []SloganRow
+	// Warnings are problems of single rows (an unknown verdict…) that do
+	// not stop the import, in Chinese.
+	Warnings []string
+}
+
+// ReadFile reads a reviewed workbook.
+func ReadFile(path string) (*Workbook, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{path, "无法打开文件"}
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxWorkbook+1))
+	if err != nil {
+		return nil, &Error{path, "无法读取文件"}
+	}
+	if len(b) > maxWorkbook {
+		return nil, &Error{path, fmt.Sprintf("文件超过 %d MB，不像是任务分解表", maxWorkbook>>20)}
+	}
+	return Read(b, path)
+}
+
+// Read parses workbook bytes; path only names the file in messages.
+func Read(b []byte, path string) (wb *Workbook, err error) {
+	// excelize is not hardened against every malformed file; a reviewer's
+	// damaged workbook must give an error, not bring the batch down.
+	defer func() {
+		if r := recover(); r != nil {
+			wb, err = nil, &Error{path, "文件已损坏，无法读取（不是有效的 .xlsx 工作簿）"}
+		}
+	}()
+	if len(b) < 4 || !bytes.HasPrefix(b, []byte("PK")) {
+		return nil, &Error{path, "不是有效的 .xlsx 工作簿（请在 WPS 或 Excel 中另存为 .xlsx）"}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{
+		UnzipSizeLimit:    maxUnzipped,
+		UnzipXMLSizeLimit: maxUnzippedSheet,
+	})
+	if err != nil {
+		return nil, &Error{path, "不是有效的 .xlsx 工作簿（请在 WPS 或 Excel 中另存为 .xlsx）"}
+	}
+	defer f.Close()
+	if idx, _ := f.GetSheetIndex(SheetTasks); idx < 0 {
+		return nil, &Error{path, "找不到工作表“" + SheetTasks + "”，这不是 luoshi 生成的任务分解表"}
+	}
+	rows, err := f.GetRows(SheetTasks, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, &Error{path, "工作表“" + SheetTasks + "”无法读取"}
+	}
+	wb = &Workbook{Path: path, Announced: -1}
+	if err := wb.readTasks(rows); err != nil {
+		return nil, err
+	}
+	wb.readOverview(f)
+	wb.readOutline(f)
+	wb.readSlogans(f)
+	return wb, nil
+}
+
+// columns maps header names to 0-based column indexes.
+type columns map[string]int
+
+func (c columns) get(row []string, name string) string {
+	i, ok := c[name]
+	if !ok || i >= len(row) {
+		return ""
+	}
+	return strings.TrimSpace(row[i])
+}
+
+func (wb *Workbook) readTasks(rows [][]string) error {
+	hdr, cols := findHeader(rows)
+	if hdr < 0 {
+		return &Error{wb.Path, "工作表“" + SheetTasks + "”前 " + strconv.Itoa(headerSearchRows) + " 行中找不到表头（应含“" + ColText + "”和“" + ColVerdict + "”两列）"}
+	}
+	for _, need := range []string{ColText, ColVerdict} {
+		if _, ok := cols[need]; !ok {
+			return &Error{wb.Path, "工作表“" + SheetTasks + "”缺少“" + need + "”列"}
+		}
+	}
+	for i := hdr + 1; i < len(rows); i++ {
+		row := rows[i]
+		n := i + 1
+		r := Row{
+			Row:      n,
+			ID:       cols.get(row, ColID),
+			Pillar:   cols.get(row, ColPillar),
+			Point:    cols.get(row, ColPoint),
+			Text:     cols.get(row, ColText),
+			Action:   cols.get(row, ColAction),
+			Actors:   cols.get(row, ColActors),
+			Timing:   cols.get(row, ColTiming),
+			Note:     cols.get(row, ColNote),
+			Location: cols.get(row, ColLocation),
+			Rules:    cols.get(row, ColRules),
+		}
+		v, ok := ParseVerdict(cols.get(row, ColVerdict))
+		if !ok {
+			wb.Warnings = append(wb.Warnings, fmt.Sprintf("第%d行：审核意见“%s”不是“确认”“误报”“需修改”之一，按未审核处理", n, cols.get(row, ColVerdict)))
+		}
+		// A row the reviewer typed in by hand (a task the rules missed)
+		// has no id but a verdict; any other row without both an id and
+		// a text is a pillar title row, its text in whichever cell the
+		// export merged across.
+		added := r.ID == "" && r.Text != "" && (v == Confirmed || v == NeedsEdit)
+		if (r.ID == "" || r.Text == "") && !added {
+			if v != "" {
+				wb.Warnings = append(wb.Warnings, fmt.Sprintf("第%d行：有审核意见但没有任务编号或任务内容，已跳过", n))
+			} else if t := firstNonEmpty(row); t != "" {
+				wb.Headings = append(wb.Headings, Heading{Row: n, Text: t})
+			}
+			continue
+		}
+		r.Verdict = v
+		wb.Rows = append(wb.Rows, r)
+	}
+	return nil
+}
+
+// findHeader returns the index of the header row and its columns, -1 when
+// none of the first rows looks like one.
+func findHeader(rows [][]string) (int, columns) {
+	for i := 0; i < len(rows) && i < headerSearchRows; i++ {
+		cols := columns{}
+		for j, c := range rows[i] {
+			c = strings.TrimSpace(c)
+			if _, dup := cols[c]; c != "" && !dup {
+				cols[c] = j
+			}
+		}
+		_, text := cols[ColText]
+		_, verdict := cols[ColVerdict]
+		if text || verdict {
+			return i, cols
+		}
+	}
+	return -1, nil
+}
+
+func firstNonEmpty(row []string) string {
+	for _, c := range row {
+		if c = strings.TrimSpace(c); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// ParseVerdict reads a 审核意见 cell. Reviewers type as often as they pick
+// from the list, so surrounding blanks and punctuation are forgiven; ok is
+// false for a non-empty cell that is none of the three verdicts.
+func ParseVerdict(s string) (v string, ok bool) {
+	s = strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	})
+	switch s {
+	case "":
+		return "", true
+	case Confirmed, "确定", "正确", "通过":
+		return Confirmed, true
+	case FalsePositive, "错误", "非任务", "不是任务", "删除":
+		return FalsePositive, true
+	case NeedsEdit, "修改", "需要修改", "待修改":
+		return NeedsEdit, true
+	}
+	return "", false
+}
+
+// readOverview picks the source document out of the 概览 sheet, a column
+// of labels and values. It is optional: older or hand-made workbooks lack
+// it and the caller falls back on the workbook's own name.
+func (wb *Workbook) readOverview(f *excelize.File) {
+	if idx, _ := f.GetSheetIndex(SheetOverview); idx < 0 {
+		return
+	}
+	rows, err := f.GetRows(SheetOverview)
+	if err != nil {
+		return
+	}
+	for _, row := range rows {
+		if len(row) < 2 {
+			continue
+		}
+		label := strings.TrimRight(strings.TrimSpace(row[0]), ":：")
+		val := strings.TrimSpace(row[1])
+		if val == "" {
+			continue
+		}
+		switch label {
+		case "文中宣布的一级部署数":
+			if n, err := strconv.Atoi(val); err == nil && n >= 0 {
+				wb.Announced = n
+			}
+		case "源文件", "源文件名", "文件名", "原文件", "来源文件", "文件":
+			if wb.Source == "" {
+				wb.Source = filepath.Base(val)
+			}
+		case "源文件路径", "文件路径", "原文件路径", "路径":
+			wb.SourcePath = val
+			if wb.Source == "" {
+				wb.Source = filepath.Base(val)
+			}
+		}
+	}
+}
+
+// DocumentName is the source document's file name: from 概览 when the
+// workbook records it, else derived from the workbook's name
+// (NAME-任务分解.xlsx → NAME).
+func (wb *Workbook) DocumentName() string {
+	if wb.Source != "" {
+		return wb.Source
+	}
+	base := strings.TrimSuffix(filepath.Base(wb.Path), filepath.Ext(wb.Path))
+	return strings.TrimSuffix(base, "-任务分解")
+}
+
+// Stem is DocumentName without its extension: NAME of NAME.gold.json.
+func (wb *Workbook) Stem() string {
+	n := wb.DocumentName()
+	return strings.TrimSuffix(n, filepath.Ext(n))
+}
+
+// sheetRows returns the rows of an optional sheet and its header columns
+// (row 1), nil when the sheet is absent or unreadable.
+func sheetRows(f *excelize.File, sheet string) ([][]string, columns) {
+	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+		return nil, nil
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) == 0 {
+		return nil, nil
+	}
+	cols := columns{}
+	for j, c := range rows[0] {
+		if c = strings.TrimSpace(c); c != "" {
+			if _, dup := cols[c]; !dup {
+				cols[c] = j
+			}
+		}
+	}
+	return rows[1:], cols
+}
+
+// readOutline reads the 文档结构 sheet: the whole outline, including
+// pillars and points that have no task row.
+func (wb *Workbook) readOutline(f *excelize.File) {
+	rows, cols := sheetRows(f, SheetStructure)
+	for _, row := range rows {
+		it := OutlineItem{Number: cols.get(row, "编号"), Title: cols.get(row, "标题"), Level: cols.get(row, "层级")}
+		if it.Title == "" || (it.Level != LevelPillar && it.Level != LevelPoint) {
+			continue
+		}
+		wb.Outline = append(wb.Outline, it)
+	}
+}
+
+// readSlogans reads the 提法口号 sheet.
+func (wb *Workbook) readSlogans(f *excelize.File) {
+	rows, cols := sheetRows(f, SheetSlogans)
+	for i, row := range rows {
+		s := SloganRow{Row: i + 2, Text: cols.get(row, "提法口号"), Note: cols.get(row, ColNote)}
+		if s.Text == "" {
+			continue
+		}
+		v, ok := ParseVerdict(cols.get(row, ColVerdict))
+		if !ok {
+			wb.Warnings = append(wb.Warnings, fmt.Sprintf("“%s”第%d行：审核意见“%s”不是“确认”“误报”“需修改”之一，按未审核处理", SheetSlogans, s.Row, cols.get(row, ColVerdict)))
+		}
+		s.Verdict = v
+		wb.Slogans = append(wb.Slogans, s)
+	}
+}

@@ -1,0 +1,202 @@
+package review
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// header is the export's column order; tests shuffle it to show that
+// columns are found by name.
+var header = []string{"序号", "一级部署", "重点任务", "任务内容", "关键动作", "文中责任主体", "文中时间要求",
+	"牵头单位", "配合单位", "责任领导", "完成时限", "进展状态", "审核意见", "备注", "原文位置", "命中规则", "任务编号"}
+
+// sheet builds an xlsx in memory: sheets maps a sheet name to its rows;
+// a row is a map from header name to value, or a plain []string.
+func xlsx(t testing.TB, sheets map[string][][]string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	first := true
+	for name, rows := range sheets {
+		if first {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				t.Fatal(err)
+			}
+			first = false
+		} else if _, err := f.NewSheet(name); err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			vals := make([]any, len(row))
+			for j, v := range row {
+				vals[j] = v
+			}
+			if err := f.SetSheetRow(name, cell, &vals); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// taskRow lays out named values under cols.
+func taskRow(cols []string, kv map[string]string) []string {
+	row := make([]string, len(cols))
+	for i, c := range cols {
+		row[i] = kv[c]
+	}
+	return row
+}
+
+func sampleSheets(cols []string) map[string][][]string {
+	return map[string][][]string{
+		SheetTasks: {
+			cols,
+			{"一、打造一支对党忠诚的队伍"},
+			taskRow(cols, map[string]string{"序号": "1", "一级部署": "一、打造一支对党忠诚的队伍", "任务内容": "要始终把政治建设摆在首位。", "审核意见": "确认", "任务编号": "T001", "文中责任主体": "各级支部书记、组工干部"}),
+			taskRow(cols, map[string]string{"序号": "2", "一级部署": "一、打造一支对党忠诚的队伍", "重点任务": "抓实理论学习", "任务内容": "对一个组工干部来说，第一位的是政治上绝对可靠。", "审核意见": " 误报 ", "任务编号": "T002", "原文位置": "第3段第2句"}),
+			taskRow(cols, map[string]string{"序号": "3", "一级部署": "一、打造一支对党忠诚的队伍", "重点任务": "强化党性淬炼", "任务内容": "开展评比活动，号召党员亮身份", "审核意见": "需修改", "备注": "开展“争当优秀共产党员”评比活动", "任务编号": "T003", "文中时间要求": "七一、国庆"}),
+			{"二、磨炼一支敢于担当的队伍"},
+			taskRow(cols, map[string]string{"序号": "4", "一级部署": "二、磨炼一支敢于担当的队伍", "任务内容": "要大兴勤学之风。", "审核意见": "", "任务编号": "T004"}),
+			taskRow(cols, map[string]string{"序号": "5", "一级部署": "二、磨炼一支敢于担当的队伍", "任务内容": "要培养尚学文化。", "审核意见": "不知道", "任务编号": "T005"}),
+		},
+		SheetOverview: {{"源文件", "讲话.txt"}, {"源文件路径", "/srv/收件箱/讲话.txt"}},
+	}
+}
+
+func TestRead(t *testing.T) {
+	shuffled := append([]string(nil), header...)
+	for i, j := 0, len(shuffled)-1; i < j; i, j = i+1, j-1 {
+		shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
+	}
+	for _, tc := range []struct {
+		name string
+		cols []string
+	}{{"export order", header}, {"reversed columns", shuffled}} {
+		t.Run(tc.name, func(t *testing.T) {
+			wb, err := Read(xlsx(t, sampleSheets(tc.cols)), "讲话-任务分解.xlsx")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range wb.Rows {
+				got = append(got, r.ID+"|"+r.Verdict+"|"+r.Note)
+			}
+			want := []string{"T001|确认|", "T002|误报|", "T003|需修改|开展“争当优秀共产党员”评比活动", "T004||", "T005||"}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("rows = %q, want %q", got, want)
+			}
+			if wb.Rows[1].Row != 4 || wb.Rows[1].Location != "第3段第2句" || wb.Rows[1].Point != "抓实理论学习" {
+				t.Errorf("row 2 = %+v", wb.Rows[1])
+			}
+			if len(wb.Headings) != 2 || wb.Headings[1].Row != 6 {
+				t.Errorf("headings = %+v", wb.Headings)
+			}
+			if len(wb.Warnings) != 1 || !strings.Contains(wb.Warnings[0], "第8行") {
+				t.Errorf("warnings = %q, want one about row 8", wb.Warnings)
+			}
+			if wb.DocumentName() != "讲话.txt" || wb.Stem() != "讲话" || wb.SourcePath != "/srv/收件箱/讲话.txt" {
+				t.Errorf("source = %q %q %q", wb.DocumentName(), wb.Stem(), wb.SourcePath)
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	noVerdict := header[:12]
+	for _, tc := range []struct {
+		name string
+		data func(t *testing.T) []byte
+		want string
+	}{
+		{"empty file", func(*testing.T) []byte { return nil }, "不是有效的 .xlsx"},
+		{"text file", func(*testing.T) []byte { return []byte("任务内容,审核意见\n") }, "不是有效的 .xlsx"},
+		{"broken zip", func(*testing.T) []byte { return []byte("PK\x03\x04garbage") }, "不是有效的 .xlsx"},
+		{"no task sheet", func(t *testing.T) []byte {
+			return xlsx(t, map[string][][]string{"Sheet1": {header}})
+		}, "找不到工作表“任务分解”"},
+		{"no header", func(t *testing.T) []byte {
+			return xlsx(t, map[string][][]string{SheetTasks: {{"a", "b"}}})
+		}, "找不到表头"},
+		{"no verdict column", func(t *testing.T) []byte {
+			return xlsx(t, map[string][][]string{SheetTasks: {noVerdict}})
+		}, "缺少“审核意见”列"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Read(tc.data(t), "表.xlsx")
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("err = %v, want *Error", err)
+			}
+			if !strings.Contains(e.Error(), tc.want) || !strings.HasPrefix(e.Error(), "表.xlsx：") {
+				t.Errorf("err = %q, want the file name and %q", e.Error(), tc.want)
+			}
+		})
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "讲话-任务分解.xlsx")
+	sheets := sampleSheets(header)
+	delete(sheets, SheetOverview)
+	if err := os.WriteFile(p, xlsx(t, sheets), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wb.DocumentName() != "讲话" || len(wb.Rows) != 5 {
+		t.Errorf("name %q, %d rows", wb.DocumentName(), len(wb.Rows))
+	}
+	if _, err := ReadFile(filepath.Join(dir, "没有.xlsx")); err == nil || !strings.Contains(err.Error(), "没有.xlsx：") {
+		t.Errorf("missing file: err = %v", err)
+	}
+}
+
+func TestParseVerdict(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"确认", Confirmed, true}, {" 误报。", FalsePositive, true}, {"需修改", NeedsEdit, true},
+		{"", "", true}, {"  ", "", true}, {"也许", "", false},
+	} {
+		got, ok := ParseVerdict(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("ParseVerdict(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(xlsx(f, sampleSheets(header)))
+	f.Add(xlsx(f, map[string][][]string{SheetTasks: {header[:5]}}))
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		wb, err := Read(b, "fuzz.xlsx")
+		if err == nil && wb == nil {
+			t.Fatal("nil workbook without an error")
+		}
+		if err != nil && wb != nil {
+			t.Fatal("workbook with an error")
+		}
+	})
+}
