@@ -1,10 +1,16 @@
 // Package eval scores an extracted document against a hand-made gold
-// annotation, exactly as /work/shared/corpus/GUIDELINE.md (the project's
-// annotation guideline) defines it: normalized string matching, one-to-one
-// greedy pairing in document order, borderline items neither rewarded nor
-// punished, and precision, recall and F1 for pillars, points, tasks and
-// slogans, plus attribution accuracy and attribute recall over matched
-// tasks.
+// annotation exactly as the corpus's GUIDELINE.md (../shared/corpus beside
+// the repository, the annotation contract) defines it: normalized string
+// matching, one-to-one greedy pairing in document order, borderline items
+// neither rewarded nor punished, and precision, recall and F1 for pillars,
+// points, tasks and slogans, plus attribution accuracy and attribute recall
+// over matched tasks.
+//
+// Choices the guideline leaves open are made here and documented where
+// they apply: how pairing proceeds (pairUp), strings with no content
+// (Match), strings under two runes (Dice), figures with nothing to count
+// (Counts.Precision, Ratio.Value), and points under a borderline pillar
+// (scorePillars).
 package eval
 
 import (
