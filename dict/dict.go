@@ -43,18 +43,27 @@ type Word struct {
 
 // Directive kinds.
 const (
-	// Modal markers (要、必须、应当…) make a sentence directive wherever
-	// they stand in it.
+	// Auxiliaries (要、必须、应当…) make a sentence directive wherever they
+	// stand; the action is the verb after them.
+	Aux = "aux"
+	// Modal verbs (坚持、着力、切实…) make a sentence directive wherever
+	// they stand and are the action when no directive verb follows.
 	Modal = "modal"
 	// Verbs (开展、建立、推动…) make a sentence directive when a clause
 	// opens with them inside a deployment section.
 	Verb = "verb"
+	// Adverbs (进一步、逐步、定期…) may stand before the verb that opens a
+	// clause.
+	Adverb = "adverb"
+	// Prepositions (在、对、按照…) open a clause whose verb comes later
+	// (按照规定落实…): the clause is searched for a directive verb.
+	Prep = "prep"
 )
 
 // Directive is a marker of directive mood.
 type Directive struct {
 	Text   string
-	Kind   string // Modal or Verb
+	Kind   string // Aux, Modal, Verb, Adverb or Prep
 	Weight float64
 	Src    Source
 }
@@ -404,15 +413,18 @@ func (p *fileParser) directives(lines []line) {
 		}
 		d := Directive{Text: l.entry, Kind: Verb, Src: p.src(l)}
 		if k, ok := l.fields["kind"]; ok {
-			if k != Modal && k != Verb {
-				p.errf(l, "kind=%s 无效（只能是 modal 或 verb）", k)
+			if k != Aux && k != Modal && k != Verb && k != Adverb && k != Prep {
+				p.errf(l, "kind=%s 无效（只能是 aux、modal、verb、adverb 或 prep）", k)
 				continue
 			}
 			d.Kind = k
 		}
 		d.Weight = 0.7
-		if d.Kind == Modal {
+		switch d.Kind {
+		case Aux, Modal:
 			d.Weight = 0.9
+		case Adverb, Prep:
+			d.Weight = 0.6
 		}
 		if w, ok := l.fields["weight"]; ok {
 			f, err := strconv.ParseFloat(w, 64)

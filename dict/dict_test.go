@@ -58,7 +58,7 @@ func TestErrors(t *testing.T) {
 		{"words.txt", "“”、\n", "去掉空白和标点后为空"},
 		{"words.txt", strings.Repeat("长", 40) + "\n", "超过上限"},
 		{"words.txt", "甲 乙\n", "一行只能有一个条目"},
-		{"directives.txt", "部署 kind=adverb\n", "kind=adverb"},
+		{"directives.txt", "部署 kind=noun\n", "kind=noun"},
 		{"directives.txt", "部署 weight=2\n", "weight=2"},
 		{"exclusions.txt", "regex=([\n", "正则表达式有误"},
 		{"exclusions.txt", "regex=.*\n", "能匹配空文本"},

@@ -18,7 +18,6 @@ type compiled struct {
 	sentences   map[string]dict.Exclusion
 	// contexts maps a directive text to its trigger exclusions.
 	contexts map[string][]dict.Exclusion
-	adverbs  *matcher // words.txt entries with pos=d, skipped before an action
 }
 
 var (
@@ -68,12 +67,6 @@ func compile(r *dict.Rules) *compiled {
 	}
 	c.formulas = newMatcher(texts, ids)
 	reset()
-	for i, w := range r.Words {
-		if w.Pos == "d" {
-			texts, ids = append(texts, w.Text), append(ids, i)
-		}
-	}
-	c.adverbs = newMatcher(texts, ids)
 	for _, x := range r.Exclusions {
 		switch x.Form {
 		case dict.ExcludeSentence:

@@ -73,12 +73,12 @@ func decide(c *compiled, text, norm string, s structure.Sentence, deployment boo
 		}
 	}
 
-	// Modal markers anywhere in the sentence.
+	// Auxiliaries and modal verbs anywhere in the sentence.
 	best := 0.0
-	modalAt := -1
+	modalAt, modalEnd, modalKind := -1, -1, ""
 	for _, h := range c.directives.all(rs) {
 		d := c.r.Directives[h.id]
-		if d.Kind != dict.Modal {
+		if d.Kind != dict.Modal && d.Kind != dict.Aux {
 			continue
 		}
 		if x, ok := c.excluded(rs, h, d.Text); ok {
@@ -95,49 +95,49 @@ func decide(c *compiled, text, norm string, s structure.Sentence, deployment boo
 			best = d.Weight
 		}
 		if modalAt < 0 {
-			modalAt = h.end
+			modalAt, modalEnd, modalKind = h.start, h.end, d.Kind
 		}
 	}
 
-	// Directive verbs opening a clause.
+	// Directive verbs opening a clause, possibly after a time phrase,
+	// adverbs, or a prepositional phrase (按照规定落实…).
 	verbAt, verbEnd := -1, -1
+	prepAt, prepEnd := -1, -1 // a verb found after a preposition: the weakest guess
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i < len(rs) && !isClauseSep(rs[i]) {
 			continue
 		}
-		k := start
-		for k < i && (unicode.IsSpace(rs[k]) || rs[k] == '“' || rs[k] == '"') {
-			k++
-		}
+		clause := rs[start:i]
 		start = i + 1
-		if k >= i {
-			continue
-		}
-		h, ok := c.directives.longestAt(rs, k)
+		h, d, how, ok := c.clauseVerb(clause)
 		if !ok {
 			continue
 		}
-		d := c.r.Directives[h.id]
+		h.start += start - 1 - len(clause)
+		h.end += start - 1 - len(clause)
 		if x, ok := c.excluded(rs, h, d.Text); ok {
 			dec.note(Evidence{Rule: x.Src.String(), Matched: x.Context, Fired: true, Effect: "排除指令词「" + d.Text + "」"})
 			continue
 		}
 		if !deployment {
-			dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Effect: "分句以动作词开头，但不在部署部分，不算"})
+			dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Effect: how + "，但不在部署部分，不算"})
 			continue
 		}
-		dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Fired: true, Effect: "分句以动作词开头（部署部分），句子是要求"})
+		dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Fired: true, Effect: how + "（部署部分），句子是要求"})
 		dec.rules = appendOnce(dec.rules, d.Src.String())
 		w := d.Weight
-		if d.Kind == dict.Modal {
-			w = 0.8 // a modal word opening a clause is a verb here (坚持…)
+		if how == viaPrep {
+			w = c.prepWeight(clause)
 		}
 		if w > best {
 			best = w
 		}
-		if verbAt < 0 {
+		switch {
+		case how == viaStart && verbAt < 0:
 			verbAt, verbEnd = h.start, h.end
+		case how == viaPrep && prepAt < 0:
+			prepAt, prepEnd = h.start, h.end
 		}
 	}
 
@@ -159,10 +159,12 @@ func decide(c *compiled, text, norm string, s structure.Sentence, deployment boo
 	}
 	dec.confidence = float64(int(dec.confidence*100+0.5)) / 100
 	switch {
-	case verbAt >= 0 && (modalAt < 0 || verbAt < modalAt):
+	case verbAt >= 0 && (modalAt < 0 || verbAt <= modalAt):
 		dec.action, dec.actionAt = string(rs[verbAt:verbEnd]), verbAt
 	case modalAt >= 0:
-		dec.action, dec.actionAt = c.actionAfter(rs, modalAt)
+		dec.action, dec.actionAt = c.actionAfter(rs, modalAt, modalEnd, modalKind)
+	case prepAt >= 0:
+		dec.action, dec.actionAt = string(rs[prepAt:prepEnd]), prepAt
 	}
 	return dec
 }
@@ -198,35 +200,131 @@ func covered(c *compiled, rs []rune, h hit) bool {
 	return false
 }
 
-// actionAfter finds the action a modal governs: the first directive verb
-// after it, else the word after it, skipping adverbs.
-func (c *compiled) actionAfter(rs []rune, at int) (string, int) {
-	for i := at; i < len(rs) && !isClauseSep(rs[i]); i++ {
-		if h, ok := c.directives.longestAt(rs, i); ok && c.r.Directives[h.id].Kind == dict.Verb {
-			return string(rs[h.start:h.end]), h.start
+const (
+	viaStart = "分句以动作词开头"
+	viaPrep  = "介词短语后的动作词"
+)
+
+// clauseVerb finds the directive verb a clause opens with: after leading
+// quotes and dashes, time phrases and adverbs; or, when the clause opens
+// with a preposition, the first directive verb inside it. Offsets are
+// relative to the clause.
+func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
+	k := 0
+	for k < len(cl) && (unicode.IsSpace(cl[k]) || strings.ContainsRune("“\"—-－", cl[k])) {
+		k++
+	}
+	for k < len(cl) {
+		if h, ok := c.timingWords.longestAt(cl, k); ok {
+			k = h.end
+			continue
+		}
+		if n := yearPrefix(cl[k:]); n > 0 {
+			k += n
+			continue
+		}
+		h, ok := c.directives.longestAt(cl, k)
+		if ok && c.r.Directives[h.id].Kind == dict.Adverb {
+			k = h.end
+			continue
+		}
+		break
+	}
+	if k >= len(cl) {
+		return hit{}, dict.Directive{}, "", false
+	}
+	h, ok := c.directives.longestAt(cl, k)
+	if !ok {
+		return hit{}, dict.Directive{}, "", false
+	}
+	d := c.r.Directives[h.id]
+	switch d.Kind {
+	case dict.Verb, dict.Modal:
+		return h, d, viaStart, true
+	case dict.Prep:
+		for i := h.end + 1; i < len(cl); i++ {
+			if v, ok := c.directives.longestAt(cl, i); ok && c.r.Directives[v.id].Kind == dict.Verb {
+				return v, c.r.Directives[v.id], viaPrep, true
+			}
 		}
 	}
-	i := at
+	return hit{}, dict.Directive{}, "", false
+}
+
+// prepWeight is the weight of the preposition opening a clause.
+func (c *compiled) prepWeight(cl []rune) float64 {
+	for k := range cl {
+		if h, ok := c.directives.longestAt(cl, k); ok && c.r.Directives[h.id].Kind == dict.Prep {
+			return c.r.Directives[h.id].Weight
+		}
+	}
+	return 0.6
+}
+
+// yearPrefix matches a leading date such as 2020年, 到2025年底 or 今年.
+func yearPrefix(rs []rune) int {
+	i := 0
+	if i < len(rs) && (rs[i] == '到' || rs[i] == '至' || rs[i] == '从') {
+		i++
+	}
+	d := i
+	for i < len(rs) && rs[i] >= '0' && rs[i] <= '9' {
+		i++
+	}
+	if i-d != 4 || i >= len(rs) || rs[i] != '年' {
+		if len(rs) >= 2 && (string(rs[:2]) == "今年" || string(rs[:2]) == "明年") {
+			return 2
+		}
+		return 0
+	}
+	i++
+	for i < len(rs) && strings.ContainsRune("底前起初内", rs[i]) {
+		i++
+	}
+	return i
+}
+
+// actionAfter finds the action a modal governs: the first directive verb
+// after it in its clause; else a modal verb itself (坚持…); else the word
+// after an auxiliary, skipping adverbs.
+func (c *compiled) actionAfter(rs []rune, at, end int, kind string) (string, int) {
+	i := end
 	for i < len(rs) {
-		h, ok := c.adverbs.longestAt(rs, i)
+		h, ok := c.directives.longestAt(rs, i)
 		if !ok {
 			break
 		}
-		i = h.end
+		switch c.r.Directives[h.id].Kind {
+		case dict.Adverb:
+			i = h.end
+			continue
+		case dict.Verb, dict.Modal:
+			return string(rs[h.start:h.end]), h.start
+		case dict.Prep:
+			// 要把…摆在首位: the verb hides behind the preposition's
+			// object; the modal itself is the honest highlight.
+			return string(rs[at:end]), at
+		}
+		break
 	}
-	if i >= len(rs) || !unicode.Is(unicode.Han, rs[i]) {
-		return "", -1
-	}
-	end := i + 2
-	if end > len(rs) {
-		end = len(rs)
-	}
-	for k := i; k < end; k++ {
-		if !unicode.Is(unicode.Han, rs[k]) {
-			end = k
+	for k := i; k < len(rs) && !isClauseSep(rs[k]); k++ {
+		if h, ok := c.directives.longestAt(rs, k); ok && c.r.Directives[h.id].Kind == dict.Verb {
+			return string(rs[h.start:h.end]), h.start
 		}
 	}
-	return string(rs[i:end]), i
+	if kind == dict.Modal || i >= len(rs) || !unicode.Is(unicode.Han, rs[i]) {
+		return string(rs[at:end]), at
+	}
+	stop := i + 2
+	if stop > len(rs) {
+		stop = len(rs)
+	}
+	for k := i; k < stop; k++ {
+		if !unicode.Is(unicode.Han, rs[k]) {
+			stop = k
+		}
+	}
+	return string(rs[i:stop]), i
 }
 
 func appendOnce(xs []string, x string) []string {
