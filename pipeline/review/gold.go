@@ -16,6 +16,9 @@ import (
 // "第一，…" into its number and title.
 var pillarNumber = regexp.MustCompile(`^(?:第)?([一二三四五六七八九十百零〇]+|[0-9]+)(?:[、，,.．]|部分\s*|是)\s*`)
 
+// taskCount is the count the export appends to a pillar title row.
+var taskCount = regexp.MustCompile(`\s*[（(]\s*\d+\s*项任务\s*[）)]\s*$`)
+
 // splitPillar returns the number and title of a 一级部署 cell.
 func splitPillar(s string) (number, title string) {
 	s = strings.TrimSpace(s)
@@ -93,9 +96,11 @@ func BuildGold(wb *Workbook, base *eval.Gold) *eval.Gold {
 			b.addPoint(cur, it.Title)
 		}
 	}
-	for _, h := range wb.Headings {
-		if n, t := splitPillar(h.Text); n != "" {
-			b.addPillar(n, t)
+	if len(wb.Outline) == 0 {
+		for _, h := range wb.Headings {
+			if n, t := splitPillar(taskCount.ReplaceAllString(h.Text, "")); n != "" {
+				b.addPillar(n, t)
+			}
 		}
 	}
 

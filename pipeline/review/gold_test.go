@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/luoshi/luoshi/pipeline/eval"
@@ -66,6 +67,23 @@ func TestBuildGold(t *testing.T) {
 	}
 	if g, err := LoadGold(filepath.Join(dir, "无.gold.json")); g != nil || err != nil {
 		t.Errorf("missing gold = %v, %v; want nil, nil", g, err)
+	}
+}
+
+// Without the 文档结构 sheet the pillars come from the title rows and the
+// task rows, the export's task counts dropped.
+func TestBuildGoldNoOutline(t *testing.T) {
+	wb, err := Read(xlsx(t, sampleSheets(header)), "讲话-任务分解.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, p := range BuildGold(wb, nil).Pillars {
+		titles = append(titles, p.Number+"、"+p.Title)
+	}
+	want := []string{"一、打造一支对党忠诚的队伍", "二、磨炼一支敢于担当的队伍"}
+	if !reflect.DeepEqual(titles, want) {
+		t.Errorf("pillars %q, want %q", titles, want)
 	}
 }
 

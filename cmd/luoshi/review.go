@@ -1,0 +1,167 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/eval"
+	"github.com/luoshi/luoshi/pipeline/review"
+)
+
+var reviewCmd = &cobra.Command{
+	Use:   "review",
+	Short: "导入审核过的任务分解表",
+	Args:  cobra.NoArgs,
+}
+
+var reviewImportCmd = &cobra.Command{
+	Use:   "import --dict 目录 工作簿…",
+	Short: "把任务分解表中的审核意见变成排除规则和标注（金标准）",
+	Long: `读取审核过的任务分解表（“任务分解”工作表的“审核意见”列）：
+
+  误报    把这一句作为排除规则追加到词典目录的 exclusions.txt（只排除这一整句，
+          不影响同一个词在别处的用法），行尾注释写明来自哪个工作簿的第几行；
+  需修改  把“备注”中改正后的文字作为这项任务的标准答案；
+  确认    这项任务作为标准答案。
+
+所有行一起写成标注文件 NAME.gold.json（格式见语料目录的 GUIDELINE.md），
+默认放在词典目录的 gold 子目录中（--gold-dir 可另指定），供 luoshi eval
+和 luoshi rules diff 评分；没有审核意见的行记为存疑（borderline），不计分。
+同一个工作簿导入两次不会重复添加规则。写入前先检查词典，检查不通过则不做任何修改。
+词典目录须已存在（先用 luoshi rules init 目录 创建）。`,
+	Example: "  luoshi review import --dict 我的词典 输出/讲话-任务分解.xlsx",
+	Args:    minArgs(1, "请给出审核过的任务分解表，例如：luoshi review import --dict 我的词典 讲话-任务分解.xlsx"),
+	RunE:    runReviewImport,
+}
+
+func init() {
+	reviewImportCmd.Flags().String("gold-dir", "", "标注文件（NAME.gold.json）的存放目录（默认为词典目录下的 gold）")
+	reviewCmd.AddCommand(reviewImportCmd)
+	root.AddCommand(reviewCmd)
+}
+
+func runReviewImport(cmd *cobra.Command, args []string) error {
+	dir := cfg.GetString("dict")
+	if dir == "" {
+		return errors.New("请用 --dict 指定要写入的词典目录（先用 luoshi rules init 目录 创建）")
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("词典目录 %s 不存在，请先用 luoshi rules init %s 创建", dir, dir)
+	}
+	// The rules are loaded first: adding to a dictionary that is already
+	// broken would bury the real error under new lines.
+	rules, err := dict.Load(dir)
+	if err != nil {
+		return fmt.Errorf("词典目录 %s 有错误，请先修正：\n%w", dir, err)
+	}
+	goldDir, _ := cmd.Flags().GetString("gold-dir")
+	if goldDir == "" {
+		goldDir = filepath.Join(dir, "gold")
+	}
+	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+
+	type goldFile struct {
+		path string
+		gold *eval.Gold
+	}
+	var golds []goldFile
+	var added []review.Exclusion
+	have := map[string]bool{}
+	failed := 0
+	for _, path := range args {
+		wb, err := review.ReadFile(path)
+		if err != nil {
+			failed++
+			fmt.Fprintln(errOut, "错误：", err)
+			continue
+		}
+		var counts [4]int // 确认, 误报, 需修改, 未审核
+		for _, r := range wb.Rows {
+			switch r.Verdict {
+			case review.Confirmed:
+				counts[0]++
+			case review.FalsePositive:
+				counts[1]++
+			case review.NeedsEdit:
+				counts[2]++
+			default:
+				counts[3]++
+			}
+		}
+		name := filepath.Base(path)
+		fmt.Fprintf(out, "%s：确认 %d 行，误报 %d 行，需修改 %d 行，未审核 %d 行\n", name, counts[0], counts[1], counts[2], counts[3])
+		for _, w := range wb.Warnings {
+			fmt.Fprintf(out, "  注意：%s\n", w)
+		}
+		reviewed := reviewDate(path)
+		xs := review.Exclusions(wb, rules, have, reviewed)
+		if skipped := counts[1] - len(xs); skipped > 0 {
+			fmt.Fprintf(out, "  %d 行误报已有相同的排除规则，不再重复添加\n", skipped)
+		}
+		added = append(added, xs...)
+
+		gp := filepath.Join(goldDir, wb.Stem()+".gold.json")
+		base, err := review.LoadGold(gp)
+		if err != nil {
+			// A gold file that no longer parses is replaced rather than
+			// merged; its slogans are lost, which the message says.
+			fmt.Fprintf(out, "  注意：原有标注文件无法读取（%v），将重新生成\n", err)
+			base = nil
+		}
+		golds = append(golds, goldFile{gp, review.BuildGold(wb, base)})
+	}
+
+	lines := make([]string, len(added))
+	for i, x := range added {
+		lines[i] = x.Line
+	}
+	if err := review.AppendExclusions(dir, lines); err != nil {
+		return err
+	}
+	exPath := filepath.Join(dir, review.ExclusionsFile)
+	if len(added) == 0 {
+		fmt.Fprintf(out, "%s：没有新增排除规则\n", exPath)
+	} else {
+		fmt.Fprintf(out, "%s：新增 %d 条排除规则（词典检查通过）：\n", exPath, len(added))
+		for _, x := range added {
+			fmt.Fprintf(out, "  + %s 第%d行：%s\n", x.Workbook, x.Row, x.Text)
+		}
+	}
+	for _, g := range golds {
+		if err := review.WriteGold(g.path, g.gold); err != nil {
+			failed++
+			fmt.Fprintln(errOut, "错误：", err)
+			continue
+		}
+		fmt.Fprintf(out, "标注文件：%s（%d 项任务，其中存疑 %d 项）\n", g.path, len(g.gold.Tasks), borderline(g.gold))
+	}
+	if failed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d 个文件未能导入（原因见上）", failed)}
+	}
+	return nil
+}
+
+// reviewDate is when the reviewer last saved the workbook: the date the
+// verdicts in it were given.
+func reviewDate(path string) time.Time {
+	if st, err := os.Stat(path); err == nil {
+		return st.ModTime()
+	}
+	return time.Now()
+}
+
+func borderline(g *eval.Gold) int {
+	n := 0
+	for _, t := range g.Tasks {
+		if t.Borderline {
+			n++
+		}
+	}
+	return n
+}
