@@ -53,8 +53,8 @@ func runText(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	out := cmd.OutOrStdout()
-	failed := 0
-	for i, path := range args {
+	failed, printed := 0, 0
+	for _, path := range args {
 		d, err := ingest.ReadFile(path, opt)
 		if err != nil {
 			failed++
@@ -62,11 +62,12 @@ func runText(cmd *cobra.Command, args []string) error {
 			continue
 		}
 		if len(args) > 1 {
-			if i > 0 {
+			if printed > 0 {
 				fmt.Fprintln(out)
 			}
 			fmt.Fprintf(out, "==> %s <==\n", path)
 		}
+		printed++
 		fmt.Fprintln(out, d.Text())
 	}
 	if failed > 0 {
