@@ -30,6 +30,16 @@ type childReply struct {
 	Err   string   `json:"err,omitempty"`
 }
 
+// Any binary that links ingest becomes a PDF child when started as one,
+// before its own initialization and main: a test binary of another
+// package that reads a PDF must not re-run its whole test suite as the
+// "child". main and TestMain also dispatch, for the reader's sake.
+func init() {
+	if IsPDFChild() {
+		os.Exit(PDFChildMain())
+	}
+}
+
 // IsPDFChild reports whether this process was started as the PDF reader child.
 func IsPDFChild() bool { return os.Getenv(childEnv) == "1" }
 
