@@ -285,3 +285,14 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Errorf("%s differs from the output (go test -update to accept):\n%s", path, got)
 	}
 }
+
+// TestReportJSONGolden pins the JSON field names of a report, which
+// `luoshi eval --json` prints for scripts.
+func TestReportJSONGolden(t *testing.T) {
+	r := Score(handPred(), handGold())
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report.json.golden", append(b, '\n'))
+}
