@@ -47,6 +47,9 @@ func (p *GoldPoint) UnmarshalJSON(b []byte) error {
 		*p = GoldPoint{}
 		return json.Unmarshal(b, &p.Title)
 	}
+	if len(b) == 0 || b[0] != '{' {
+		return errPointShape
+	}
 	type plain GoldPoint // no methods: no recursion
 	var q plain
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -57,6 +60,8 @@ func (p *GoldPoint) UnmarshalJSON(b []byte) error {
 	*p = GoldPoint(q)
 	return nil
 }
+
+var errPointShape = errors.New("points 的每一项应为字符串，或 {\"title\": …, \"borderline\": true} 这样的对象")
 
 // MarshalJSON writes a plain string unless the point is borderline, so that
 // gold files keep the guideline's shape.
@@ -131,47 +136,65 @@ func ParseGold(path string, b []byte) (*Gold, error) {
 	return &g, nil
 }
 
-// jsonReason turns a decoding error into Chinese with a line number, which
-// is what someone fixing the file by hand needs.
+// jsonReason turns a decoding error into Chinese with a line and column,
+// which is what someone fixing the file by hand in an editor needs.
 func jsonReason(b []byte, err error) string {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return fmt.Sprintf("第 %d 行附近不是有效的 JSON（%v）", lineOf(b, syn.Offset), syn)
+		line, col := lineCol(b, syn.Offset)
+		return fmt.Sprintf("第 %d 行第 %d 列附近 JSON 格式有误（常见原因：多了或少了逗号、引号或括号不配对）", line, col)
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
-			field = "顶层"
+			field = "整个文件"
+		} else {
+			field = "字段 " + field + " "
 		}
-		return fmt.Sprintf("第 %d 行附近字段 %s 的类型不对：应为 %s，实际为 JSON %s", lineOf(b, typ.Offset), field, goKind(typ.Type.Kind().String()), typ.Value)
+		want := "其他类型"
+		if typ.Type != nil {
+			want = kindName(typ.Type.Kind().String())
+		}
+		line, _ := lineCol(b, typ.Offset)
+		return fmt.Sprintf("第 %d 行附近%s的类型不对：应为%s，实际是%s", line, field, want, kindName(typ.Value))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return "内容为空或不完整"
+	case errors.Is(err, errPointShape):
+		return errPointShape.Error()
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		return "有不认识的字段 " + strings.TrimPrefix(err.Error(), "json: unknown field ") + "（拼写错误？）"
 	}
-	return "不是有效的标注 JSON（" + err.Error() + "）"
+	return "内容不符合标注文件的格式"
 }
 
-func goKind(k string) string {
-	switch k {
-	case "string":
+// kindName names a Go kind or a JSON value kind in Chinese.
+func kindName(k string) string {
+	switch {
+	case k == "string":
 		return "字符串"
-	case "int", "int64":
-		return "整数"
-	case "bool":
+	case k == "bool":
 		return "true 或 false"
-	case "slice":
+	case strings.HasPrefix(k, "int"), strings.HasPrefix(k, "uint"):
+		return "整数"
+	case strings.HasPrefix(k, "float"), k == "number":
+		return "数字"
+	case k == "slice", k == "array":
 		return "数组"
-	case "struct", "ptr":
+	case k == "struct", k == "ptr", k == "object", k == "map":
 		return "对象"
+	case strings.HasPrefix(k, "number "):
+		return "数字 " + strings.TrimPrefix(k, "number ")
 	}
 	return k
 }
 
-func lineOf(b []byte, off int64) int {
+func lineCol(b []byte, off int64) (line, col int) {
 	off = min(max(off, 0), int64(len(b)))
-	return bytes.Count(b[:off], []byte("\n")) + 1
+	before := b[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:])))
+	return line, max(col, 1)
 }
 
 // check enforces what scoring relies on: every item has content, and every

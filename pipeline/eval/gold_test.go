@@ -40,7 +40,7 @@ func TestParseGoldErrors(t *testing.T) {
 		name, json, want string
 	}{
 		{"empty", ``, "内容为空"},
-		{"syntax", "{\n\"document\": \"a.txt\",\n}", "第 3 行"},
+		{"syntax", "{\n\"document\": \"a.txt\",\n}", "第 3 行第 1 列"},
 		{"trailing", minimalGold + `{}`, "多余的内容"},
 		{"unknown key", strings.Replace(minimalGold, `"borderline": true}]`, `"borderlin": true}]`, 1), "borderlin"},
 		{"wrong type", strings.Replace(minimalGold, `"pillar": 2,`, `"pillar": "2",`, 1), "pillar"},
@@ -53,6 +53,8 @@ func TestParseGoldErrors(t *testing.T) {
 		{"empty pillar title", strings.Replace(minimalGold, `"加强理论武装"`, `""`, 1), "标题为空"},
 		{"negative count", strings.Replace(minimalGold, `"announced_pillars": 2`, `"announced_pillars": -1`, 1), "负数"},
 		{"not an object", `[]`, "类型不对"},
+		{"float pillar", strings.Replace(minimalGold, `"pillar": 2,`, `"pillar": 1.5,`, 1), "应为整数，实际是数字 1.5"},
+		{"point neither string nor object", strings.Replace(minimalGold, `"points": []`, `"points": [3]`, 1), "points 的每一项应为字符串"},
 	}
 	for _, c := range cases {
 		_, err := ParseGold("dir/x.gold.json", []byte(c.json))
