@@ -94,3 +94,32 @@ func taskID(t *doc.Task) string {
 	sum := sha256.Sum256([]byte(t.Text))
 	return "T" + hex.EncodeToString(sum[:5])
 }
+
+// compactRules shortens a task's rule list for a cell while keeping every
+// rule traceable: dict/a.txt:3, dict/a.txt:9, dict/b.txt:1 becomes
+// "dict/a.txt:3,9" and "dict/b.txt:1", one file a line (joined by sep).
+func compactRules(rules []string, sep string) string {
+	var files []string
+	lines := map[string][]string{}
+	for _, r := range rules {
+		i := strings.LastIndexByte(r, ':')
+		if i < 0 || !strings.HasPrefix(r, "dict/") {
+			files = append(files, r) // a named pattern stands alone
+			continue
+		}
+		f, n := r[:i], r[i+1:]
+		if _, ok := lines[f]; !ok {
+			files = append(files, f)
+		}
+		lines[f] = append(lines[f], n)
+	}
+	out := make([]string, len(files))
+	for i, f := range files {
+		if ns, ok := lines[f]; ok {
+			out[i] = f + ":" + strings.Join(ns, ",")
+		} else {
+			out[i] = f
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -353,3 +353,18 @@ func TestControlCharacters(t *testing.T) {
 		t.Errorf("text read back as %q", got)
 	}
 }
+
+func TestCompactRules(t *testing.T) {
+	for _, tc := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"dict/a.txt:3"}, "dict/a.txt:3"},
+		{[]string{"dict/a.txt:3", "dict/b.txt:1", "dict/a.txt:9", "pattern:heading"}, "dict/a.txt:3,9|dict/b.txt:1|pattern:heading"},
+	} {
+		if got := compactRules(tc.in, "|"); got != tc.want {
+			t.Errorf("compactRules(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -60,7 +60,7 @@ func WriteCSV(w io.Writer, d *doc.Document) error {
 			colActors: strings.Join(t.Actors, "、"),
 			colTiming: strings.Join(t.Timing, "、"),
 			colWhere:  Where(t.Location),
-			colRules:  strings.Join(t.Rules, "；"),
+			colRules:  compactRules(t.Rules, "；"),
 			colID:     taskID(t),
 		}
 		rec := make([]string, len(csvColumns))

@@ -367,7 +367,7 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 		colActors:  strings.Join(t.Actors, "、"),
 		colTiming:  strings.Join(t.Timing, "、"),
 		colWhere:   Where(t.Location),
-		colRules:   strings.Join(t.Rules, "\n"),
+		colRules:   compactRules(t.Rules, "\n"),
 		colID:      taskID(t),
 	}
 	for c, v := range vals {

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/batch"
+)
+
+var runCmd = &cobra.Command{
+	Use:   "run",
+	Short: "处理收件箱里的全部文件，生成任务分解表",
+	Long: "处理收件箱里的每个 .docx、.pdf、.txt 文件，在输出文件夹为每个文件生成\n" +
+		"“文件名-任务分解.xlsx”，以及同名的 .json 和 .csv，并写出“批处理报告.csv”。\n\n" +
+		"已经处理过、内容和规则都没变的文件会跳过，不改动任何输出（--force 全部重做）。\n" +
+		"重新生成任务分解表时，表中已填写的牵头单位、配合单位、责任领导、完成时限、\n" +
+		"进展状态、审核意见、备注按任务编号带到新表；被人改过的旧表另存在“历史版本”文件夹。\n" +
+		"某个文件处理失败时写明原因，其余文件照常处理；有失败时退出码为 1。",
+	Example: "  luoshi run\n  luoshi run --in 收件箱 --out 输出 --archive 已处理\n  luoshi run --force",
+	Args:    cobra.NoArgs,
+	RunE:    runRun,
+}
+
+func init() {
+	batchFlags(runCmd)
+	runCmd.Flags().Bool("force", false, "已处理过的文件也全部重新处理（已填写的内容照样保留）")
+	root.AddCommand(runCmd)
+}
+
+// batchFlags declares the flags run and watch share; named like the
+// configuration keys, they override them (see loadConfig).
+func batchFlags(c *cobra.Command) {
+	f := c.Flags()
+	f.String("in", "samples", "收件箱：放待处理文件的文件夹")
+	f.String("out", "out", "输出文件夹")
+	f.String("archive", "", "归档文件夹：输出写好后把源文件移到这里（默认不移动）")
+	f.Int("workers", 0, "同时处理的文件数（0 表示按 CPU 核数）")
+	f.Int("max-size-mb", 50, "单个文件的大小上限（MB）")
+	f.String("pdf-timeout", "30s", "读取一个 PDF 的最长时间")
+	f.Int("pdf-memory-mb", 1024, "读取一个 PDF 时允许使用的最大内存（MB）")
+}
+
+// newProcessor builds the one-file processor run and watch share from the
+// configuration.
+func newProcessor(force bool) (*batch.Processor, error) {
+	// A broken dictionary stops everything before any file is touched.
+	rules, err := dict.Load(cfg.GetString("dict"))
+	if err != nil {
+		return nil, err
+	}
+	opt, err := ingestOptions()
+	if err != nil {
+		return nil, err
+	}
+	p, err := batch.New(batch.Config{
+		Out:     cfg.GetString("outbox"),
+		Archive: cfg.GetString("archive"),
+		Rules:   rules,
+		Ingest:  opt,
+		Force:   force,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if p.Warning != "" {
+		log.Print(p.Warning)
+	}
+	return p, nil
+}
+
+func workers() int {
+	if n := cfg.GetInt("workers"); n > 0 {
+		return n
+	}
+	return runtime.NumCPU()
+}
+
+func runRun(cmd *cobra.Command, args []string) error {
+	log.SetFlags(0)
+	force, _ := cmd.Flags().GetBool("force")
+	p, err := newProcessor(force)
+	if err != nil {
+		return err
+	}
+	in, out := cfg.GetString("inbox"), cfg.GetString("outbox")
+	paths, err := batch.Scan(in)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		fmt.Fprintf(cmd.OutOrStdout(), "收件箱 %s 里没有文件。\n", in)
+		return nil
+	}
+	each := logResult(len(paths))
+	if term.IsTerminal(int(os.Stderr.Fd())) {
+		bar := progressbar.NewOptions(len(paths),
+			progressbar.OptionSetWriter(os.Stderr),
+			progressbar.OptionSetDescription("处理中"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish(),
+		)
+		each = func(batch.Result) { bar.Add(1) }
+		defer bar.Finish()
+	}
+	results := p.RunAll(paths, workers(), each)
+	wrote, err := batch.WriteReport(out, results)
+	if err != nil {
+		log.Printf("批处理报告无法写入：%v", err)
+	}
+	report := ""
+	if wrote {
+		report = filepath.Join(out, batch.ReportFile)
+	}
+	return summary(cmd.OutOrStdout(), results, report)
+}
+
+// logResult returns the plain progress lines used when stderr is not a
+// terminal (a log file, a scheduled task).
+func logResult(total int) func(batch.Result) {
+	n := 0
+	return func(r batch.Result) {
+		n++
+		line := fmt.Sprintf("[%d/%d] %s %s", n, total, r.Status, r.Source)
+		switch {
+		case r.Status == batch.Done:
+			line += fmt.Sprintf("：%d 项任务", r.Tasks)
+		case r.Reason != "":
+			line += "：" + r.Reason
+		}
+		log.Print(line)
+	}
+}
+
+// summary prints the end of a batch in Chinese and turns failures into the
+// exit code.
+func summary(w io.Writer, results []batch.Result, report string) error {
+	var done, skipped, tasks int
+	var failed []batch.Result
+	for _, r := range results {
+		switch r.Status {
+		case batch.Done:
+			done++
+			tasks += r.Tasks
+		case batch.Skipped:
+			skipped++
+		case batch.Failed:
+			failed = append(failed, r)
+		}
+	}
+	fmt.Fprintf(w, "共 %d 个文件：完成 %d 个（找到 %d 项任务），跳过 %d 个，失败 %d 个。\n",
+		len(results), done, tasks, skipped, len(failed))
+	for _, r := range results {
+		if r.Kept != "" {
+			fmt.Fprintf(w, "  %s：任务分解表被人改过，旧表另存为 %s，已填写的内容已带到新表。\n", r.Source, r.Kept)
+		}
+	}
+	if len(failed) > 0 {
+		fmt.Fprintln(w, "处理失败的文件：")
+		for _, r := range failed {
+			fmt.Fprintf(w, "  %s：%s\n", r.Source, r.Reason)
+		}
+	}
+	if report != "" {
+		fmt.Fprintf(w, "批处理报告：%s\n", report)
+	}
+	if len(failed) > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d 个文件处理失败", len(failed))}
+	}
+	return nil
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"log"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"sync"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/luoshi/luoshi/pipeline/batch"
+)
+
+var watchCmd = &cobra.Command{
+	Use:   "watch",
+	Short: "持续监视收件箱，文件一放进来就生成任务分解表",
+	Long: "和 run 一样处理收件箱里的文件，然后持续监视：新文件复制完成（大小和修改时间\n" +
+		"保持 settle 设定的时长不变）后自动处理。除了文件变化通知，还按 rescan_interval\n" +
+		"定期重新扫描，以便用于网络共享盘。按 Ctrl-C 停止：正在处理的文件处理完后退出。",
+	Example: "  luoshi watch --in 收件箱 --out 输出",
+	Args:    cobra.NoArgs,
+	RunE:    runWatch,
+}
+
+func init() {
+	batchFlags(watchCmd)
+	watchCmd.Flags().String("rescan-interval", "10s", "定期重新扫描收件箱的间隔")
+	watchCmd.Flags().String("settle", "2s", "文件大小保持不变多长时间才认为复制完成")
+	root.AddCommand(watchCmd)
+}
+
+func runWatch(cmd *cobra.Command, args []string) error {
+	log.SetFlags(log.Ldate | log.Ltime)
+	rescan, err := duration("rescan_interval")
+	if err != nil {
+		return err
+	}
+	settle, err := duration("settle")
+	if err != nil {
+		return err
+	}
+	if rescan <= 0 {
+		return fmt.Errorf("配置项 rescan_interval 必须大于 0")
+	}
+	p, err := newProcessor(false)
+	if err != nil {
+		return err
+	}
+	in, out := cfg.GetString("inbox"), cfg.GetString("outbox")
+	if fi, err := os.Stat(in); err != nil || !fi.IsDir() {
+		return fmt.Errorf("收件箱 %s 不存在或不是文件夹", in)
+	}
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	// The report lists the latest outcome of every file seen since start.
+	var mu sync.Mutex
+	latest := map[string]batch.Result{}
+	handle := func(path string) {
+		r := p.Process(path)
+		line := fmt.Sprintf("%s %s", r.Status, r.Source)
+		if r.Status == batch.Done {
+			line += fmt.Sprintf("：%d 项任务 → %s", r.Tasks, filepath.Join(out, r.Outputs[0]))
+		} else if r.Reason != "" {
+			line += "：" + r.Reason
+		}
+		log.Print(line)
+		mu.Lock()
+		defer mu.Unlock()
+		latest[r.Source] = r
+		all := make([]batch.Result, 0, len(latest))
+		for _, r := range latest {
+			all = append(all, r)
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i].Source < all[j].Source })
+		if _, err := batch.WriteReport(out, all); err != nil {
+			log.Printf("批处理报告无法写入：%v", err)
+		}
+	}
+	log.Printf("开始监视收件箱 %s（输出到 %s），按 Ctrl-C 停止", in, out)
+	w := &batch.Watcher{Dir: in, Rescan: rescan, Settle: settle, Workers: workers(), Handle: handle,
+		Log: func(msg string) { log.Print(msg) }}
+	if err := w.Run(ctx); err != nil {
+		return err
+	}
+	log.Print("已停止监视")
+	return nil
+}

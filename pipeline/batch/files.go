@@ -1,0 +1,161 @@
+// Package batch processes a drop folder: every document in the inbox gets
+// its workbook, JSON and CSV in the outbox, once; a rerun redoes only what
+// changed, and never loses what reviewers typed into a workbook.
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Supported are the extensions handed to the pipeline. .doc is among them
+// so that the reader explains why it refuses it, rather than the file
+// being skipped in silence.
+var Supported = map[string]bool{".docx": true, ".pdf": true, ".txt": true, ".doc": true}
+
+// Noise tells files nobody dropped on purpose: hidden files, Word's lock
+// (~$x.docx) and temporary (~WRL0001.tmp) files, folder thumbnails.
+func Noise(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "~"):
+		return true
+	}
+	switch strings.ToLower(name) {
+	case "thumbs.db", "desktop.ini":
+		return true
+	}
+	return false
+}
+
+// Scan lists the files of dir worth a look, sorted by name so that a run's
+// order and its name choices are repeatable. Sub-folders are not entered:
+// the outbox or archive often live inside the inbox.
+func Scan(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取收件箱 %s：%w", dir, err)
+	}
+	var out []string
+	for _, e := range ents {
+		if Noise(e.Name()) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		fi, err := os.Stat(path) // follows links
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		out = append(out, path)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// writeAtomic replaces path with what write produces, so that a reader (or
+// a crash) sees either the old file or the whole new one: a temporary file
+// in the same folder, synced, then renamed over path. It returns the
+// SHA-256 of what was written.
+func writeAtomic(path string, write func(io.Writer) error) (sum string, err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	h := sha256.New()
+	if err = write(io.MultiWriter(tmp, h)); err != nil {
+		return "", err
+	}
+	if err = tmp.Sync(); err != nil {
+		return "", err
+	}
+	if err = tmp.Close(); err != nil {
+		return "", err
+	}
+	// CreateTemp makes the file 0600; outputs are for the whole office.
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return "", err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return "", err
+	}
+	syncDir(dir)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// syncDir makes a rename durable; where a folder cannot be synced
+// (Windows, some network shares) the rename stands on its own.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// copyAtomic copies src to dst the same way.
+func copyAtomic(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	_, err = writeAtomic(dst, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
+		return err
+	})
+	return err
+}
+
+// freeName returns path, or path with " (2)", " (3)"… before its extension
+// when a file of that name exists, so that nothing is ever overwritten.
+func freeName(path string) string {
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(path); os.IsNotExist(err) {
+			return path
+		}
+		path = fmt.Sprintf("%s (%d)%s", base, i, ext)
+	}
+}
+
+// move puts src into dir under a free name; across devices it copies,
+// syncs and only then removes the source.
+func move(src, dir string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	dst := freeName(filepath.Join(dir, filepath.Base(src)))
+	if err := os.Rename(src, dst); err == nil {
+		syncDir(dir)
+		return dst, nil
+	}
+	if err := copyAtomic(src, dst); err != nil {
+		return "", err
+	}
+	return dst, os.Remove(src)
+}

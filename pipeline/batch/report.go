@@ -1,0 +1,70 @@
+package batch
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/luoshi/luoshi/pipeline/export"
+)
+
+// ReportFile, in the outbox, lists every file of the last batch and its
+// outcome.
+const ReportFile = "批处理报告.csv"
+
+// WriteReport writes the batch report: UTF-8 with a BOM so that Excel reads
+// it. It leaves an identical report untouched, and a batch in which nothing
+// was done or failed does not replace the report of the batch that did the
+// work. It reports whether it wrote.
+func WriteReport(dir string, results []Result) (bool, error) {
+	changed := false
+	for _, r := range results {
+		if r.Status != Skipped {
+			changed = true
+		}
+	}
+	path := filepath.Join(dir, ReportFile)
+	if _, err := os.Stat(path); err == nil && !changed {
+		return false, nil
+	}
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	w.Write([]string{"文件", "状态", "任务数", "原因", "输出"})
+	for _, r := range results {
+		tasks := ""
+		if r.Status != Failed && len(r.Outputs) > 0 {
+			tasks = strconv.Itoa(r.Tasks)
+		}
+		outs := ""
+		if r.Status != Failed {
+			outs = strings.Join(r.Outputs, "、")
+		}
+		reason := r.Reason
+		if r.Kept != "" {
+			reason = strings.TrimPrefix(reason+"；", "；") + "已填写的旧表另存为 " + filepath.Join(HistoryDir, filepath.Base(r.Kept))
+		}
+		rec := []string{r.Source, r.Status.String(), tasks, reason, outs}
+		for i := range rec {
+			rec[i] = export.CSVSafe(rec[i])
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return false, err
+	}
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, buf.Bytes()) {
+		return false, nil
+	}
+	_, err := writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
+	return err == nil, err
+}
