@@ -86,10 +86,12 @@ type Exclusion struct {
 }
 
 // Actor is a party that can be told to act. Prefixes (各级、每个…) extend a
-// noun found right after them.
+// noun found right after them; pivots (支持、推动…) name the parties written
+// right after them (支持郑州、洛阳建设… → 郑州、洛阳).
 type Actor struct {
 	Text   string
 	Prefix bool
+	Pivot  bool
 	Src    Source
 }
 
@@ -522,8 +524,10 @@ func (p *fileParser) actors(lines []line) {
 		case "", "noun":
 		case "prefix":
 			a.Prefix = true
+		case "pivot":
+			a.Pivot = true
 		default:
-			p.errf(l, "kind=%s 无效（只能是 noun 或 prefix）", l.fields["kind"])
+			p.errf(l, "kind=%s 无效（只能是 noun、prefix 或 pivot）", l.fields["kind"])
 			continue
 		}
 		p.r.Actors = append(p.r.Actors, a)

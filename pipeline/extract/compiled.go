@@ -12,6 +12,8 @@ type compiled struct {
 	directives  *matcher // ids index r.Directives
 	nouns       *matcher // ids index r.Actors
 	prefixes    *matcher
+	pivots      *matcher // ids index r.Actors (kind=pivot)
+	words       *matcher // ids index r.Words
 	timingWords *matcher // ids index r.Timing (literal entries)
 	formulas    *matcher // ids index r.Slogans (known formulas)
 	stops       map[string]dict.SloganRule
@@ -40,16 +42,19 @@ func compile(r *dict.Rules) *compiled {
 	}
 	c.directives = newMatcher(texts, ids)
 	reset()
-	var ptexts []string
-	var pids []int
+	var ptexts, vtexts []string
+	var pids, vids []int
 	for i, a := range r.Actors {
-		if a.Prefix {
+		switch {
+		case a.Prefix:
 			ptexts, pids = append(ptexts, a.Text), append(pids, i)
-		} else {
+		case a.Pivot:
+			vtexts, vids = append(vtexts, a.Text), append(vids, i)
+		default:
 			texts, ids = append(texts, a.Text), append(ids, i)
 		}
 	}
-	c.nouns, c.prefixes = newMatcher(texts, ids), newMatcher(ptexts, pids)
+	c.nouns, c.prefixes, c.pivots = newMatcher(texts, ids), newMatcher(ptexts, pids), newMatcher(vtexts, vids)
 	reset()
 	for i, t := range r.Timing {
 		if t.Re == nil {
@@ -57,6 +62,11 @@ func compile(r *dict.Rules) *compiled {
 		}
 	}
 	c.timingWords = newMatcher(texts, ids)
+	reset()
+	for i, w := range r.Words {
+		texts, ids = append(texts, w.Text), append(ids, i)
+	}
+	c.words = newMatcher(texts, ids)
 	reset()
 	for i, s := range r.Slogans {
 		if s.Stop {

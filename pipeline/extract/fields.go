@@ -3,6 +3,10 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/luoshi/luoshi/dict"
 )
 
 // actors finds the parties a sentence names: an actor noun, extended to
@@ -36,14 +40,89 @@ func (c *compiled) actors(rs []rune) (names, rules []string) {
 		}
 		spans = append(spans, span{start, h.end, c.r.Actors[h.id].Src.String()})
 	}
+	type named struct {
+		at         int
+		name, rule string
+	}
+	var all []named
 	for _, s := range spans {
-		name := string(rs[s.start:s.end])
-		if !slices.Contains(names, name) {
-			names = append(names, name)
-			rules = appendOnce(rules, s.rule)
+		all = append(all, named{s.start, string(rs[s.start:s.end]), s.rule})
+	}
+	for _, p := range c.pivots.all(rs) {
+		if c.insideWord(rs, p) {
+			continue
+		}
+		for _, name := range c.pivoted(rs, p.end) {
+			all = append(all, named{p.end, name, c.r.Actors[p.id].Src.String()})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].at < all[j].at })
+	for _, n := range all {
+		if !slices.Contains(names, n.name) {
+			names = append(names, n.name)
+			rules = appendOnce(rules, n.rule)
 		}
 	}
 	return names, rules
+}
+
+// maxPivoted bounds one party named after a pivot verb; a longer run is
+// the verb's object, not a party.
+const maxPivoted = 10
+
+// pivoted returns the parties written right after a pivot verb (支持郑州、
+// 洛阳建设… → 郑州、洛阳): up to 等, the next directive word, or the end
+// of the clause, split at 、和与及.
+func (c *compiled) pivoted(rs []rune, from int) []string {
+	if from >= len(rs) {
+		return nil
+	}
+	if _, ok := c.directives.longestAt(rs, from); ok {
+		return nil // a chain of verbs (指导开展…), not a party
+	}
+	end := from
+scan:
+	for ; end < len(rs); end++ {
+		if isClauseSep(rs[end]) || rs[end] == '等' {
+			break
+		}
+		if _, ok := c.nouns.longestAt(rs, end); ok {
+			return nil // a known party: the noun rule has it
+		}
+		if h, ok := c.directives.longestAt(rs, end); ok {
+			switch c.r.Directives[h.id].Kind {
+			case dict.Verb, dict.Modal, dict.Aux, dict.Adverb:
+				break scan
+			}
+		}
+	}
+	if end == from || end >= len(rs) || isClauseSep(rs[end]) || strings.ContainsRune("、和与及", rs[end-1]) {
+		return nil // the party must be followed by what it is to do
+	}
+	var out []string
+	for _, item := range strings.FieldsFunc(string(rs[from:end]), func(r rune) bool { return strings.ContainsRune("、和与及", r) }) {
+		n := utf8.RuneCountInString(item)
+		if n < 2 || n > maxPivoted || strings.ContainsAny(item, "的“”《》到在对向从为把将") {
+			return nil
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+// insideWord reports whether rs[h.start:h.end] lies inside a longer
+// dictionary word or party name (组织 in 组织生活会 or 党组织).
+func (c *compiled) insideWord(rs []rune, h hit) bool {
+	for s := h.start; s >= 0 && s >= h.start-4; s-- {
+		for _, m := range []*matcher{c.words, c.nouns} {
+			for _, o := range m.at(rs, s) {
+				if o.end >= h.end && o.end-o.start > h.end-h.start {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // timing finds deadlines, dates, festivals and frequencies, in text order.
