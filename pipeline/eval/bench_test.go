@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -30,5 +31,20 @@ func BenchmarkScoreReversed(b *testing.B) {
 	slices.Reverse(d.Tasks)
 	for b.Loop() {
 		Score(d, g)
+	}
+}
+
+// BenchmarkParseGold reads the largest sample gold, the work of one fuzz
+// execution on a typical input.
+func BenchmarkParseGold(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "samples", "sample-gov-report.gold.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ParseGold("x", data); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
