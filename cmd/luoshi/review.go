@@ -31,8 +31,9 @@ var reviewImportCmd = &cobra.Command{
   确认    这项任务作为标准答案。
 
 所有行一起写成标注文件 NAME.gold.json（格式见语料目录的 GUIDELINE.md），
-默认放在词典目录的 gold 子目录中（--gold-dir 可另指定），供 luoshi eval
-和 luoshi rules diff 评分；没有审核意见的行记为存疑（borderline），不计分。
+供 luoshi eval 和 luoshi rules diff 评分；没有审核意见的行记为存疑（borderline），
+不计分。标注文件默认写在收件箱（或归档文件夹）中源文件的旁边，但不覆盖人工标注；
+找不到源文件时写到词典目录的 gold 子目录；--gold-dir 可另指定。
 同一个工作簿导入两次不会重复添加规则。写入前先检查词典，检查不通过则不做任何修改。
 词典目录须已存在（先用 luoshi rules init 目录 创建）。`,
 	Example: "  luoshi review import --dict 我的词典 输出/讲话-任务分解.xlsx",
@@ -41,7 +42,10 @@ var reviewImportCmd = &cobra.Command{
 }
 
 func init() {
-	reviewImportCmd.Flags().String("gold-dir", "", "标注文件（NAME.gold.json）的存放目录（默认为词典目录下的 gold）")
+	f := reviewImportCmd.Flags()
+	f.String("gold-dir", "", "标注文件（NAME.gold.json）的存放目录（默认写在收件箱或归档文件夹中的源文件旁边，找不到源文件时写到词典目录下的 gold）")
+	f.String("in", "samples", "收件箱：在这里（或归档文件夹中）找到源文件时，标注文件写在源文件旁边")
+	f.String("archive", "", "归档文件夹")
 	reviewCmd.AddCommand(reviewImportCmd)
 	root.AddCommand(reviewCmd)
 }
@@ -61,9 +65,6 @@ func runReviewImport(cmd *cobra.Command, args []string) error {
 		return fmt.Errorf("词典目录 %s 有错误，请先修正：\n%w", dir, err)
 	}
 	goldDir, _ := cmd.Flags().GetString("gold-dir")
-	if goldDir == "" {
-		goldDir = filepath.Join(dir, "gold")
-	}
 	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
 
 	type goldFile struct {
@@ -106,7 +107,10 @@ func runReviewImport(cmd *cobra.Command, args []string) error {
 		}
 		added = append(added, xs...)
 
-		gp := filepath.Join(goldDir, wb.Stem()+".gold.json")
+		gp, note := goldPath(wb, goldDir, dir)
+		if note != "" {
+			fmt.Fprintf(out, "  注意：%s\n", note)
+		}
 		base, err := review.LoadGold(gp)
 		if err != nil {
 			// A gold file that no longer parses is replaced rather than
@@ -145,6 +149,35 @@ func runReviewImport(cmd *cobra.Command, args []string) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d 个文件未能导入（原因见上）", failed)}
 	}
 	return nil
+}
+
+// goldPath decides where the gold of wb goes, and says why when it is not
+// where the user might expect. An explicit --gold-dir wins. Otherwise the
+// gold goes beside the source document when it is found in the inbox or
+// the archive, where luoshi eval and rules diff look for it; a hand-made
+// gold there is never overwritten. Failing both, the dict folder's gold/.
+func goldPath(wb *review.Workbook, goldDir, dictDir string) (path, note string) {
+	name := wb.Stem() + ".gold.json"
+	if goldDir != "" {
+		return filepath.Join(goldDir, name), ""
+	}
+	fallback := filepath.Join(dictDir, "gold", name)
+	for _, key := range []string{"inbox", "archive"} {
+		d := cfg.GetString(key)
+		if d == "" {
+			continue
+		}
+		if st, err := os.Stat(filepath.Join(d, wb.DocumentName())); err != nil || st.IsDir() {
+			continue
+		}
+		beside := filepath.Join(d, name)
+		g, err := review.LoadGold(beside)
+		if err == nil && g != nil && !review.FromReview(g) {
+			return fallback, fmt.Sprintf("%s 是人工标注，不覆盖；审核结果写到 %s", beside, fallback)
+		}
+		return beside, ""
+	}
+	return fallback, ""
 }
 
 // reviewDate is when the reviewer last saved the workbook: the date the

@@ -102,7 +102,118 @@ func TestReviewCommands(t *testing.T) {
 	t.Run("rules init and check", func(t *testing.T) { testRulesInitCheck(t, c) })
 	t.Run("broken dict stops run and extract", func(t *testing.T) { testBrokenDict(t, c) })
 	t.Run("seed review round trip", func(t *testing.T) { testSeedRoundTrip(t, c) })
+	t.Run("rules check finds each kind of problem", func(t *testing.T) { testRulesCheckKinds(t, c) })
+	t.Run("review import of every verdict", func(t *testing.T) { testImportVerdicts(t, c) })
 	t.Run("explain", func(t *testing.T) { testExplain(t, c) })
+}
+
+func testRulesCheckKinds(t *testing.T, c *cli) {
+	for i, tc := range []struct {
+		file, line, reason string
+	}{
+		{"words.txt", "组工干部 colour=red", "未知字段"},
+		{"timing.txt", "regex=([a", "正则表达式有误"},
+		{"directives.txt", "必须 kind=aux", "重复条目"},
+		{"exclusions.txt", "regex=.*", "能匹配空文本"},
+		{"exclusions.txt", "trigger=不存在的词 context=不存在的词语", "不在 directives.txt 中"},
+		{"words.txt", "。。。", "永远不会匹配"},
+	} {
+		dir := "检查" + strconv.Itoa(i)
+		c.ok("rules", "init", dir)
+		p := c.path(dir, tc.file)
+		b, _ := os.ReadFile(p)
+		n := strings.Count(string(b), "\n") + 1
+		if err := os.WriteFile(p, append(b, []byte(tc.line+"\n")...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, _, code := c.run("rules", "check", "--dict", dir)
+		want := filepath.Join(dir, tc.file) + ":" + strconv.Itoa(n) + "："
+		if code != 1 || !strings.Contains(out, want) || !strings.Contains(out, tc.reason) {
+			t.Errorf("%s += %q: exit %d, want %q and %q in:\n%s", tc.file, tc.line, code, want, tc.reason, out)
+		}
+	}
+}
+
+// testImportVerdicts marks three rows 确认, 需修改 and 误报 and imports the
+// workbook together with a damaged one: the damaged one is named and
+// skipped, the good one lands, and the gold says what the reviewer said.
+func testImportVerdicts(t *testing.T, c *cli) {
+	seed := seedPath(t)
+	copyFile(t, seed, c.path("收件箱2", "讲话.txt"))
+	c.ok("rules", "init", "词典2")
+	c.ok("run", "--dict", "词典2", "--in", "收件箱2", "--out", "输出2")
+	wbPath := c.path("输出2", "讲话-任务分解.xlsx")
+	f, err := excelize.OpenFile(wbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, cols := taskSheet(t, f)
+	var taskRows []int
+	for i := 1; i < len(rows); i++ {
+		if cell(rows[i], cols["任务编号"]) != "" {
+			taskRows = append(taskRows, i+1)
+		}
+	}
+	if len(taskRows) < 3 {
+		t.Fatalf("%d task rows", len(taskRows))
+	}
+	set := func(col string, row int, v string) {
+		name, _ := excelize.CoordinatesToCellName(cols[col]+1, row)
+		if err := f.SetCellStr("任务分解", name, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := func(row int) string { return cell(rows[row-1], cols["任务内容"]) }
+	set("审核意见", taskRows[0], "确认")
+	set("审核意见", taskRows[1], "需修改")
+	set("备注", taskRows[1], "审核人改正后的任务内容")
+	set("审核意见", taskRows[2], "误报")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := os.WriteFile(c.path("坏表.xlsx"), []byte("PK\x03\x04 这不是工作簿"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	out, errOut, code := c.run("review", "import", "--dict", "词典2", "--gold-dir", "标注", "坏表.xlsx", wbPath)
+	if code != 1 || !strings.Contains(errOut, "坏表.xlsx：") {
+		t.Errorf("a damaged workbook: exit %d, stderr %s", code, errOut)
+	}
+	if !strings.Contains(out, "确认 1 行，误报 1 行，需修改 1 行") || !strings.Contains(out, "新增 1 条排除规则") {
+		t.Errorf("review import said:\n%s", out)
+	}
+	g, err := eval.LoadGold(c.path("标注", "讲话.gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byText := map[string]eval.GoldTask{}
+	for _, gt := range g.Tasks {
+		byText[gt.Text] = gt
+	}
+	if gt, ok := byText[text(taskRows[0])]; !ok || gt.Borderline {
+		t.Errorf("confirmed row: %+v, %v", gt, ok)
+	}
+	if gt, ok := byText["审核人改正后的任务内容"]; !ok || gt.Borderline {
+		t.Errorf("corrected row: %+v, %v", gt, ok)
+	}
+	if _, ok := byText[text(taskRows[1])]; ok {
+		t.Error("the uncorrected text of the 需修改 row stayed in the gold")
+	}
+	if _, ok := byText[text(taskRows[2])]; ok {
+		t.Error("the false positive is in the gold")
+	}
+	if gt := byText[text(taskRows[3])]; !gt.Borderline {
+		t.Errorf("an unreviewed row is not borderline: %+v", gt)
+	}
+
+	// Without a dict folder nothing is written anywhere.
+	if _, errOut, code := c.run("review", "import", wbPath); code == 0 || !strings.Contains(errOut, "--dict") {
+		t.Errorf("no --dict: exit %d, %s", code, errOut)
+	}
+	if _, errOut, code := c.run("review", "import", "--dict", "没有的目录", wbPath); code == 0 || !strings.Contains(errOut, "rules init") {
+		t.Errorf("missing dict folder: exit %d, %s", code, errOut)
+	}
 }
 
 func testRulesInitCheck(t *testing.T, c *cli) {
@@ -147,6 +258,14 @@ func testRulesInitCheck(t *testing.T, c *cli) {
 	}
 	c.ok("rules", "init", "--force", "词典")
 	c.ok("rules", "check", "词典")
+
+	// Unchanged rules change nothing.
+	seed := seedPath(t)
+	copyFile(t, seed, c.path("比较", "讲话.txt"))
+	out = c.ok("rules", "diff", "--dict", "词典", filepath.Join("比较", "讲话.txt"))
+	if !strings.Contains(out, "== 讲话.txt ==") || !strings.Contains(out, "没有变化") || !strings.Contains(out, "不评分") {
+		t.Errorf("rules diff of the defaults said:\n%s", out)
+	}
 }
 
 func testBrokenDict(t *testing.T, c *cli) {
@@ -311,6 +430,27 @@ func testSeedRoundTrip(t *testing.T, c *cli) {
 	out = c.ok("rules", "diff", "--dict", "审核词典", src)
 	if !strings.Contains(out, "减少的任务（1）") || !strings.Contains(out, text) || !strings.Contains(out, "具体措施") {
 		t.Errorf("rules diff said:\n%s", out)
+	}
+
+	// Told where the inbox is, the import puts the gold beside the source,
+	// where eval finds it.
+	c.ok("review", "import", "--dict", "审核词典", "--in", "收件箱", wbPath)
+	beside := c.path("收件箱", "zugong-xuhui-2022.gold.json")
+	if g, err := eval.LoadGold(beside); err != nil || len(g.Tasks) != len(before.Tasks)-1 {
+		t.Fatalf("gold beside the source: %v", err)
+	}
+	if out := c.ok("eval", "--dict", "审核词典", "收件箱"); !strings.Contains(out, "zugong-xuhui-2022") {
+		t.Errorf("eval of the inbox said:\n%s", out)
+	}
+	// A hand-made gold there is left alone.
+	hand := []byte(`{"document": "zugong-xuhui-2022.txt", "source": "人工标注", "announced_pillars": 4,
+ "pillars": [], "tasks": [], "slogans": []}`)
+	if err := os.WriteFile(beside, hand, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = c.ok("review", "import", "--dict", "审核词典", "--in", "收件箱", wbPath)
+	if b, _ := os.ReadFile(beside); !bytes.Equal(b, hand) || !strings.Contains(out, "是人工标注，不覆盖") {
+		t.Errorf("a hand-made gold was overwritten or not mentioned:\n%s", out)
 	}
 }
 

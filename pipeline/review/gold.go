@@ -75,7 +75,7 @@ func (b *goldBuilder) addPoint(pillar int, title string) {
 func BuildGold(wb *Workbook, base *eval.Gold) *eval.Gold {
 	g := &eval.Gold{
 		Document: wb.DocumentName(),
-		Source:   "审核后的任务分解表 " + filepath.Base(wb.Path),
+		Source:   sourcePrefix + filepath.Base(wb.Path),
 		Pillars:  []eval.GoldPillar{},
 		Tasks:    []eval.GoldTask{},
 		Slogans:  []eval.GoldSlogan{},
@@ -168,6 +168,13 @@ func splitList(s string) []string {
 	}
 	return f
 }
+
+// sourcePrefix opens the source field of gold that BuildGold wrote.
+const sourcePrefix = "审核后的任务分解表 "
+
+// FromReview reports whether g was written by a review import, as opposed
+// to annotated by hand: hand-made gold is never overwritten.
+func FromReview(g *eval.Gold) bool { return strings.HasPrefix(g.Source, sourcePrefix) }
 
 // LoadGold reads the gold file at path if there is one: (nil, nil) when
 // it does not exist.
