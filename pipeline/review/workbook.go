@@ -163,12 +163,13 @@ func Read(b []byte, path string) (wb *Workbook, err error) {
 		return nil, &Error{path, "不是有效的 .xlsx 工作簿（请在 WPS 或 Excel 中另存为 .xlsx）"}
 	}
 	defer f.Close()
-	if idx, _ := f.GetSheetIndex(SheetTasks); idx < 0 {
+	sheet := taskSheet(f)
+	if sheet == "" {
 		return nil, &Error{path, "找不到工作表“" + SheetTasks + "”，这不是 luoshi 生成的任务分解表"}
 	}
-	rows, err := f.GetRows(SheetTasks, excelize.Options{RawCellValue: true})
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, &Error{path, "工作表“" + SheetTasks + "”无法读取"}
+		return nil, &Error{path, "工作表“" + sheet + "”无法读取"}
 	}
 	wb = &Workbook{Path: path, Announced: -1}
 	if err := wb.readTasks(rows); err != nil {
@@ -251,6 +252,20 @@ func findHeader(rows [][]string) (int, columns) {
 				cols[c] = j
 			}
 		}
+		// A clerk may retitle a column 审核意见（确认/误报/需修改）: a
+		// header containing a known name stands for it when no header is
+		// exactly that name.
+		for _, name := range known {
+			if _, ok := cols[name]; ok {
+				continue
+			}
+			for j, c := range rows[i] {
+				if strings.Contains(c, name) {
+					cols[name] = j
+					break
+				}
+			}
+		}
 		_, text := cols[ColText]
 		_, verdict := cols[ColVerdict]
 		if text || verdict {
@@ -258,6 +273,30 @@ func findHeader(rows [][]string) (int, columns) {
 		}
 	}
 	return -1, nil
+}
+
+var known = []string{ColID, ColPillar, ColPoint, ColText, ColAction, ColActors, ColTiming, ColVerdict, ColNote, ColLocation, ColRules}
+
+// taskSheet is the sheet holding the tasks: 任务分解, or, if someone
+// renamed it, the first sheet whose header names both 任务内容 and 审核意见.
+func taskSheet(f *excelize.File) string {
+	if idx, _ := f.GetSheetIndex(SheetTasks); idx >= 0 {
+		return SheetTasks
+	}
+	for _, s := range f.GetSheetList() {
+		rows, err := f.GetRows(s)
+		if err != nil {
+			continue
+		}
+		if i, cols := findHeader(rows); i >= 0 {
+			_, text := cols[ColText]
+			_, verdict := cols[ColVerdict]
+			if text && verdict {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 func firstNonEmpty(row []string) string {

@@ -84,12 +84,25 @@ func TestRead(t *testing.T) {
 	for i, j := 0, len(shuffled)-1; i < j; i, j = i+1, j-1 {
 		shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
 	}
+	retitled := append([]string(nil), header...)
+	retitled[12] = "审核意见（确认/误报/需修改）"
 	for _, tc := range []struct {
-		name string
-		cols []string
-	}{{"export order", header}, {"reversed columns", shuffled}} {
+		name  string
+		cols  []string
+		sheet string
+	}{
+		{"export order", header, SheetTasks},
+		{"reversed columns", shuffled, SheetTasks},
+		{"retitled columns, renamed sheet", header, "Sheet1"},
+	} {
 		t.Run(tc.name, func(t *testing.T) {
-			wb, err := Read(xlsx(t, sampleSheets(tc.cols)), "讲话-任务分解.xlsx")
+			sheets := sampleSheets(tc.cols)
+			if tc.sheet != SheetTasks {
+				sheets[SheetTasks][0] = retitled
+				sheets[tc.sheet] = sheets[SheetTasks]
+				delete(sheets, SheetTasks)
+			}
+			wb, err := Read(xlsx(t, sheets), "讲话-任务分解.xlsx")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -128,7 +141,7 @@ func TestReadErrors(t *testing.T) {
 		{"text file", func(*testing.T) []byte { return []byte("任务内容,审核意见\n") }, "不是有效的 .xlsx"},
 		{"broken zip", func(*testing.T) []byte { return []byte("PK\x03\x04garbage") }, "不是有效的 .xlsx"},
 		{"no task sheet", func(t *testing.T) []byte {
-			return xlsx(t, map[string][][]string{"Sheet1": {header}})
+			return xlsx(t, map[string][][]string{"Sheet1": {header[:5]}})
 		}, "找不到工作表“任务分解”"},
 		{"no header", func(t *testing.T) []byte {
 			return xlsx(t, map[string][][]string{SheetTasks: {{"a", "b"}}})
