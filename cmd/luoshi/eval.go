@@ -106,7 +106,9 @@ func runEval(cmd *cobra.Command, args []string) error {
 			return err
 		}
 	} else {
-		if verbose {
+		if verbose && len(reports) > 0 {
+			fmt.Fprintln(out, "句子编号与 luoshi explain 一致：用 luoshi explain --sentence 编号 文件 查看某一句命中或差一点命中的规则。")
+			fmt.Fprintln(out)
 			for _, r := range reports {
 				if err := eval.WriteFindings(out, r); err != nil {
 					return err

@@ -154,6 +154,10 @@ type Finding struct {
 	Similarity float64       `json:"similarity,omitempty"`
 	Rules      []string      `json:"rules,omitempty"`
 	Location   *doc.Location `json:"location,omitempty"`
+	// Sentence numbers the sentence in the whole text from 1, as
+	// `luoshi explain --sentence` does; for a missed task it is the
+	// sentence of the text that the gold task matches. 0 when unknown.
+	Sentence int `json:"sentence,omitempty"`
 }
 
 // Merge micro-averages reports: counts are summed over documents, then
@@ -326,12 +330,14 @@ func scoreTasks(r *Report, pred *doc.Document, gold *Gold, pillarTo []int) {
 	}
 	predTo, goldTo := pairUp(prepareAll(pt), prepareAll(gt))
 	r.Tasks = count(predTo, goldTo, func(j int) bool { return gold.Tasks[j].Borderline })
+	sents := indexSentences(pred)
 
 	for i, j := range predTo {
 		p := pred.Tasks[i]
 		if j < 0 {
 			r.Findings = append(r.Findings, withNearest(Finding{Kind: "task", Problem: "spurious", Text: p.Text,
-				Where: predWhere(pred, p.Pillar, p.Point), Rules: p.Rules, Location: loc(p.Location)}, p.Text, gt))
+				Where: predWhere(pred, p.Pillar, p.Point), Rules: p.Rules, Location: loc(p.Location),
+				Sentence: sents.number(p.Location)}, p.Text, gt))
 			continue
 		}
 		g := gold.Tasks[j]
@@ -350,29 +356,36 @@ func scoreTasks(r *Report, pred *doc.Document, gold *Gold, pillarTo []int) {
 			r.PillarAccuracy.Hit++
 		} else {
 			r.Findings = append(r.Findings, Finding{Kind: "task", Problem: "wrong_pillar", Text: g.Text,
-				Want: goldWhere(gold, g.Pillar, nil), Got: predWhere(pred, p.Pillar, nil), Rules: p.Rules, Location: loc(p.Location)})
+				Want: goldWhere(gold, g.Pillar, nil), Got: predWhere(pred, p.Pillar, nil), Rules: p.Rules, Location: loc(p.Location), Sentence: sents.number(p.Location)})
 		}
 		r.PointAccuracy.Total++
 		if samePoint(p.Point, g.Point) {
 			r.PointAccuracy.Hit++
 		} else {
 			r.Findings = append(r.Findings, Finding{Kind: "task", Problem: "wrong_point", Text: g.Text,
-				Want: orNone(g.Point), Got: orNone(p.Point), Rules: p.Rules, Location: loc(p.Location)})
+				Want: orNone(g.Point), Got: orNone(p.Point), Rules: p.Rules, Location: loc(p.Location), Sentence: sents.number(p.Location)})
 		}
 		if miss := recall(&r.ActorRecall, p.Actors, g.Actors); len(miss) > 0 {
 			r.Findings = append(r.Findings, Finding{Kind: "task", Problem: "actor_missed", Text: g.Text,
-				Want: join(miss), Got: join(p.Actors), Location: loc(p.Location)})
+				Want: join(miss), Got: join(p.Actors), Location: loc(p.Location), Sentence: sents.number(p.Location)})
 		}
 		if miss := recall(&r.TimingRecall, p.Timing, g.Timing); len(miss) > 0 {
 			r.Findings = append(r.Findings, Finding{Kind: "task", Problem: "timing_missed", Text: g.Text,
-				Want: join(miss), Got: join(p.Timing), Location: loc(p.Location)})
+				Want: join(miss), Got: join(p.Timing), Location: loc(p.Location), Sentence: sents.number(p.Location)})
 		}
 	}
+	from := 0
 	for j, i := range goldTo {
 		g := gold.Tasks[j]
 		if i < 0 && !g.Borderline {
-			r.Findings = append(r.Findings, withNearest(Finding{Kind: "task", Problem: "missed", Text: g.Text,
-				Where: goldWhere(gold, g.Pillar, g.Point)}, g.Text, pt))
+			f := withNearest(Finding{Kind: "task", Problem: "missed", Text: g.Text,
+				Where: goldWhere(gold, g.Pillar, g.Point)}, g.Text, pt)
+			var at int
+			f.Location, at = sents.find(g.Text, from)
+			if f.Location != nil {
+				f.Sentence, from = at+1, at+1
+			}
+			r.Findings = append(r.Findings, f)
 		}
 	}
 }
@@ -403,6 +416,55 @@ func scoreSlogans(r *Report, pred *doc.Document, gold *Gold) {
 			r.Findings = append(r.Findings, Finding{Kind: "slogan", Problem: "missed", Text: gold.Slogans[j].Text})
 		}
 	}
+}
+
+// sentences numbers the sentences of a document's text as
+// `luoshi explain` does, so that a finding can say which one to explain.
+type sentences struct {
+	all      []doc.Sentence
+	prepared []*text     // filled on demand: most scores never search
+	first    map[int]int // paragraph number → index of its first sentence
+}
+
+func indexSentences(d *doc.Document) *sentences {
+	s := &sentences{first: map[int]int{}}
+	for _, p := range d.Paragraphs {
+		s.first[p.Loc.Paragraph] = len(s.all)
+		s.all = append(s.all, p.Sentences...)
+	}
+	s.prepared = make([]*text, len(s.all))
+	return s
+}
+
+// number returns the 1-based number of the sentence at l, 0 if unknown.
+func (s *sentences) number(l doc.Location) int {
+	i, ok := s.first[l.Paragraph]
+	if !ok || l.Sentence <= 0 {
+		return 0
+	}
+	if i += l.Sentence - 1; i >= len(s.all) {
+		return 0
+	}
+	return i + 1
+}
+
+// find returns the first sentence at or after index from that matches t,
+// searching from the start again if none does, and its index.
+func (s *sentences) find(t string, from int) (*doc.Location, int) {
+	want := prepare(t)
+	for _, start := range []int{from, 0} {
+		for i := start; i < len(s.all); i++ {
+			if s.prepared[i] == nil {
+				x := prepare(s.all[i].Text)
+				s.prepared[i] = &x
+			}
+			if matches(*s.prepared[i], want) {
+				l := s.all[i].Loc
+				return &l, i
+			}
+		}
+	}
+	return nil, 0
 }
 
 // recall pairs gold attribute items with predicted ones (one to one, like

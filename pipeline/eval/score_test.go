@@ -296,3 +296,28 @@ func TestReportJSONGolden(t *testing.T) {
 	}
 	golden(t, "report.json.golden", append(b, '\n'))
 }
+
+// Missed and spurious tasks carry the sentence number `luoshi explain
+// --sentence` takes, counted over the whole text.
+func TestFindingSentenceNumbers(t *testing.T) {
+	g := handGold()
+	d := g.AsDocument()
+	d.Paragraphs = doc.Build([]string{
+		"一、加强理论武装。要抓好理论学习。",
+		"开展党性教育活动。今年工作成绩显著。",
+		"二、狠抓工作落实。建立重点工作督查台账。落实首问负责制。",
+	}, nil)
+	d.Tasks = d.Tasks[:3] // drop the borderline one and 落实首问负责制 (sentence 7)
+	d.Tasks = append(d.Tasks, doc.Task{Text: "今年工作成绩显著", Location: d.Paragraphs[1].Sentences[1].Loc})
+	r := Score(d, g)
+	got := map[string]int{}
+	for _, f := range r.Findings {
+		got[f.Problem+" "+f.Text] = f.Sentence
+	}
+	want := map[string]int{"missed 落实首问负责制": 7, "spurious 今年工作成绩显著": 4}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s: sentence %d, want %d (findings %v)", k, got[k], n, got)
+		}
+	}
+}

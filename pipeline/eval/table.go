@@ -98,8 +98,8 @@ var kindNames = map[string]string{
 // WriteFindings lists a report's errors for the rule developer: counts
 // first, then every missed and spurious item grouped by kind, with the
 // closest item on the other side (a near miss usually means a sentence was
-// cut or merged differently) and, for predictions, the rules that fired and
-// where the sentence stands.
+// cut or merged differently), for predictions the rules that fired, and
+// the sentence number that `luoshi explain --sentence` takes.
 func WriteFindings(w io.Writer, r *Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "== %s ==\n", r.Document)
@@ -133,7 +133,10 @@ func WriteFindings(w io.Writer, r *Report) error {
 
 func writeFinding(b *strings.Builder, f Finding) {
 	head := "  - "
-	if f.Location != nil {
+	switch {
+	case f.Sentence > 0:
+		head += fmt.Sprintf("第%d句（第%d段） ", f.Sentence, f.Location.Paragraph)
+	case f.Location != nil:
 		head += fmt.Sprintf("第%d段第%d句 ", f.Location.Paragraph, f.Location.Sentence)
 	}
 	fmt.Fprintf(b, "%s%s\n", head, f.Text)
