@@ -114,6 +114,12 @@ func decide(c *compiled, text, norm string, s structure.Sentence, deployment boo
 		if !ok {
 			continue
 		}
+		if how == viaStart && subjectUse(clause[h.end:]) {
+			// 加强信息宣传是…的需要: the verb phrase is the subject of a
+			// statement, not an instruction.
+			dec.note(Evidence{Rule: "pattern:subject-clause", Matched: string(clause), Effect: "动作词短语作主语（“……是……”），不算"})
+			continue
+		}
 		h.start += start - 1 - len(clause)
 		h.end += start - 1 - len(clause)
 		if x, ok := c.excluded(rs, h, d.Text); ok {
@@ -242,13 +248,33 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 	case dict.Verb, dict.Modal:
 		return h, d, viaStart, true
 	case dict.Prep:
+		quoted := 0
 		for i := h.end + 1; i < len(cl); i++ {
+			switch cl[i] {
+			case '《', '“', '「', '『':
+				quoted++
+			case '》', '”', '」', '』':
+				quoted--
+			}
+			if quoted > 0 {
+				continue // a title or slogan names things; it directs nobody
+			}
 			if v, ok := c.directives.longestAt(cl, i); ok && c.r.Directives[v.id].Kind == dict.Verb {
 				return v, c.r.Directives[v.id], viaPrep, true
 			}
 		}
 	}
 	return hit{}, dict.Directive{}, "", false
+}
+
+// subjectUse reports a 是 (not 是否) after a clause's opening verb phrase.
+func subjectUse(rest []rune) bool {
+	for i, r := range rest {
+		if r == '是' && (i+1 >= len(rest) || rest[i+1] != '否') && (i == 0 || rest[i-1] != '于' && rest[i-1] != '就') {
+			return true
+		}
+	}
+	return false
 }
 
 // prepWeight is the weight of the preposition opening a clause.
@@ -284,12 +310,21 @@ func yearPrefix(rs []rune) int {
 	return i
 }
 
-// actionAfter finds the action a modal governs: the first directive verb
-// after it in its clause; else a modal verb itself (坚持…); else the word
-// after an auxiliary, skipping adverbs.
+// actionAfter finds the action a modal governs: the directive verb right
+// after it (past adverbs and the party told to act); else a modal verb
+// itself (坚持…); else the two characters after an auxiliary, the usual
+// length of a Chinese verb.
 func (c *compiled) actionAfter(rs []rune, at, end int, kind string) (string, int) {
 	i := end
 	for i < len(rs) {
+		if h, ok := c.nouns.longestAt(rs, i); ok {
+			i = h.end // 请各单位填写…: the party, then the action
+			continue
+		}
+		if h, ok := c.prefixes.longestAt(rs, i); ok {
+			i = h.end
+			continue
+		}
 		h, ok := c.directives.longestAt(rs, i)
 		if !ok {
 			break
@@ -306,11 +341,6 @@ func (c *compiled) actionAfter(rs []rune, at, end int, kind string) (string, int
 			return string(rs[at:end]), at
 		}
 		break
-	}
-	for k := i; k < len(rs) && !isClauseSep(rs[k]); k++ {
-		if h, ok := c.directives.longestAt(rs, k); ok && c.r.Directives[h.id].Kind == dict.Verb {
-			return string(rs[h.start:h.end]), h.start
-		}
 	}
 	if kind == dict.Modal || i >= len(rs) || !unicode.Is(unicode.Han, rs[i]) {
 		return string(rs[at:end]), at
