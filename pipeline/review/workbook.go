@@ -5,6 +5,7 @@ package review
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -56,7 +57,46 @@ const (
 	maxUnzipped      = 256 << 20
 	maxUnzippedSheet = 64 << 20
 	headerSearchRows = 10
+	// A task sheet has a few hundred rows and under twenty columns; the
+	// bounds keep a crafted sheet (a cell in column XFD of every row, a
+	// million rows) from taking the memory a plain GetRows would give it.
+	maxRows = 20000
+	maxCols = 256
 )
+
+var errTooManyRows = errors.New("too many rows")
+
+// getRows is excelize's GetRows with the bounds above: cells beyond
+// maxCols are dropped, trailing empty cells trimmed.
+func getRows(f *excelize.File, sheet string) ([][]string, error) {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out [][]string
+	last := 0 // rows up to the last non-empty one
+	for n := 1; it.Next(); n++ {
+		if n > maxRows {
+			return nil, errTooManyRows
+		}
+		cells, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		cells = cells[:min(len(cells), maxCols)]
+		for len(cells) > 0 && cells[len(cells)-1] == "" {
+			cells = cells[:len(cells)-1]
+		}
+		var row []string
+		if len(cells) > 0 {
+			row = append([]string(nil), cells...) // let the wide backing array go
+			last = n
+		}
+		out = append(out, row)
+	}
+	return out[:last], it.Error()
+}
 
 // Error is a refusal of one workbook, its Reason in Chinese for the user.
 type Error struct {
@@ -167,7 +207,10 @@ func Read(b []byte, path string) (wb *Workbook, err error) {
 	if sheet == "" {
 		return nil, &Error{path, "找不到工作表“" + SheetTasks + "”，这不是 luoshi 生成的任务分解表"}
 	}
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, err := getRows(f, sheet)
+	if errors.Is(err, errTooManyRows) {
+		return nil, &Error{path, fmt.Sprintf("工作表“%s”超过 %d 行，不像是任务分解表", sheet, maxRows)}
+	}
 	if err != nil {
 		return nil, &Error{path, "工作表“" + sheet + "”无法读取"}
 	}
@@ -284,7 +327,7 @@ func taskSheet(f *excelize.File) string {
 		return SheetTasks
 	}
 	for _, s := range f.GetSheetList() {
-		rows, err := f.GetRows(s)
+		rows, err := getRows(f, s)
 		if err != nil {
 			continue
 		}
@@ -335,7 +378,7 @@ func (wb *Workbook) readOverview(f *excelize.File) {
 	if idx, _ := f.GetSheetIndex(SheetOverview); idx < 0 {
 		return
 	}
-	rows, err := f.GetRows(SheetOverview)
+	rows, err := getRows(f, SheetOverview)
 	if err != nil {
 		return
 	}
@@ -389,7 +432,7 @@ func sheetRows(f *excelize.File, sheet string) ([][]string, columns) {
 	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 		return nil, nil
 	}
-	rows, err := f.GetRows(sheet)
+	rows, err := getRows(f, sheet)
 	if err != nil || len(rows) == 0 {
 		return nil, nil
 	}

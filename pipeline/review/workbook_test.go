@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -146,6 +147,18 @@ func TestReadErrors(t *testing.T) {
 		{"no header", func(t *testing.T) []byte {
 			return xlsx(t, map[string][][]string{SheetTasks: {{"a", "b"}}})
 		}, "找不到表头"},
+		{"too many rows", func(t *testing.T) []byte {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", SheetTasks)
+			f.SetSheetRow(SheetTasks, "A1", &[]string{"任务内容", "审核意见"})
+			f.SetCellStr(SheetTasks, "A"+strconv.Itoa(maxRows+1), "末行")
+			var buf bytes.Buffer
+			if err := f.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}, "超过 20000 行"},
 		{"no verdict column", func(t *testing.T) []byte {
 			return xlsx(t, map[string][][]string{SheetTasks: {noVerdict}})
 		}, "缺少“审核意见”列"},
