@@ -123,7 +123,11 @@ func runEval(cmd *cobra.Command, args []string) error {
 	}
 
 	if len(failures) > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d 个标注文件未能评分（原因见上）", len(failures))}
+		where := "原因见上"
+		if asJSON {
+			where = "原因见输出的 failed 部分"
+		}
+		return &exitError{code: 1, msg: fmt.Sprintf("%d 个标注文件未能评分（%s）", len(failures), where)}
 	}
 	if minF1 > 0 && total.Tasks.F1() < minF1 {
 		return &exitError{code: 1, msg: fmt.Sprintf("具体措施 F1（微平均）为 %.3f，低于要求的 %.3f", total.Tasks.F1(), minF1)}
