@@ -39,7 +39,7 @@ func Noise(name string) bool {
 func Scan(dir string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取收件箱 %s：%w", dir, err)
+		return nil, fmt.Errorf("无法读取收件箱 %s：%s", dir, osReason(err))
 	}
 	var out []string
 	for _, e := range ents {

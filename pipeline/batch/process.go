@@ -264,7 +264,7 @@ func osReason(err error) string {
 	case errors.Is(err, os.ErrPermission):
 		return "没有权限（文件可能正被其他程序打开，或文件夹只读）"
 	case errors.Is(err, os.ErrNotExist):
-		return "文件不存在（可能已被移走）"
+		return "不存在（可能已被移走或改名）"
 	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {

@@ -217,23 +217,29 @@ func FuzzWorkbookText(f *testing.F) {
 	})
 }
 
-func BenchmarkWorkbook2000(b *testing.B) {
-	d := fixture(b)
-	base := d.Tasks
-	d.Tasks = nil
-	for i := 0; len(d.Tasks) < 2000; i++ {
-		t := base[i%len(base)]
-		t.ID = fmt.Sprintf("B%04d", i)
-		d.Tasks = append(d.Tasks, t)
-	}
-	// Tasks stand in pillar order in a real document.
-	slices.SortStableFunc(d.Tasks, func(x, y doc.Task) int { return x.Pillar - y.Pillar })
-	b.ReportAllocs()
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := WriteWorkbook(&buf, d, Options{Units: units, Generated: generated}); err != nil {
-			b.Fatal(err)
-		}
-		b.SetBytes(int64(buf.Len()))
+// BenchmarkWorkbook writes workbooks of a typical and of a large
+// document; compare the two to see how the cost grows (rich text cells are
+// the part excelize handles worst).
+func BenchmarkWorkbook(b *testing.B) {
+	for _, n := range []int{200, 2000} {
+		b.Run(fmt.Sprintf("tasks=%d", n), func(b *testing.B) {
+			d := fixture(b)
+			base := d.Tasks
+			d.Tasks = nil
+			for i := 0; len(d.Tasks) < n; i++ {
+				t := base[i%len(base)]
+				t.ID = fmt.Sprintf("B%04d", i)
+				d.Tasks = append(d.Tasks, t)
+			}
+			// Tasks stand in pillar order in a real document.
+			slices.SortStableFunc(d.Tasks, func(x, y doc.Task) int { return x.Pillar - y.Pillar })
+			b.ReportAllocs()
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := WriteWorkbook(&buf, d, Options{Units: units, Generated: generated}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

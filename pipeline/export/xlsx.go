@@ -291,6 +291,16 @@ func (b *builder) tasks() error {
 		}
 	}
 	last := len(ls) + 1
+	// excelize compares a rich text with every shared string before it, so
+	// the task texts go in before the other strings fill the table: the
+	// cost stays quadratic only in the number of tasks, with a small factor.
+	for i, l := range ls {
+		if l.task != nil {
+			if err := b.taskText(sh, colText, i+2, l.task); err != nil {
+				return err
+			}
+		}
+	}
 	for i, l := range ls {
 		row := i + 2
 		if l.task == nil {
@@ -380,9 +390,6 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 	}
 	// 序号 is a number so that sorting by it restores the order.
 	if err := b.f.SetCellInt(sh, cellName(colSeq, row), int64(l.seq)); err != nil {
-		return err
-	}
-	if err := b.taskText(sh, colText, row, t); err != nil {
 		return err
 	}
 	for c, col := range columns {
