@@ -279,13 +279,21 @@ func testBrokenDict(t *testing.T, c *cli) {
 		t.Fatal(err)
 	}
 	loc := filepath.Join("坏词典", "exclusions.txt") + ":" + strconv.Itoa(n)
+	// A second problem in another file: the commands must list both, not
+	// stop at the first.
+	wp := c.path("坏词典", "words.txt")
+	wb, _ := os.ReadFile(wp)
+	if err := os.WriteFile(wp, append(wb, []byte("组工干部 freq=一\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loc2 := filepath.Join("坏词典", "words.txt") + ":" + strconv.Itoa(strings.Count(string(wb), "\n")+1)
 
 	out, errOut, code := c.run("extract", "--dict", "坏词典", filepath.Join("坏收件箱", "讲话.txt"))
-	if code == 0 || out != "" || !strings.Contains(errOut, loc) {
+	if code == 0 || out != "" || !strings.Contains(errOut, loc) || !strings.Contains(errOut, loc2) {
 		t.Errorf("extract with a broken dict: exit %d, stdout %d bytes, stderr:\n%s", code, len(out), errOut)
 	}
 	_, errOut, code = c.run("run", "--dict", "坏词典", "--in", "坏收件箱", "--out", "坏输出")
-	if code == 0 || !strings.Contains(errOut, loc) {
+	if code == 0 || !strings.Contains(errOut, loc) || !strings.Contains(errOut, loc2) {
 		t.Errorf("run with a broken dict: exit %d, stderr:\n%s", code, errOut)
 	}
 	if m, _ := filepath.Glob(c.path("坏输出", "*.xlsx")); len(m) > 0 {
