@@ -56,7 +56,9 @@ func ReadReview(path string) (rv *Review, err error) {
 			rv, err = nil, &ReadError{path, fmt.Errorf("%v", r)}
 		}
 	}()
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	// The limit keeps a damaged or hostile file from inflating without
+	// bound; a real workbook is a thousand times smaller.
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: 1 << 30})
 	if err != nil {
 		return nil, &ReadError{path, err}
 	}

@@ -63,6 +63,11 @@ func (b *builder) table(t table, rows [][]string) error {
 		if err := f.SetCellStyle(t.sheet, "A2", cellName(lastCol, len(rows)+1), b.body); err != nil {
 			return err
 		}
+		for c := range t.numeric {
+			if err := f.SetCellStyle(t.sheet, cellName(c, 2), cellName(c, len(rows)+1), b.bodyCenter); err != nil {
+				return err
+			}
+		}
 	}
 	if err := f.SetPanes(t.sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
