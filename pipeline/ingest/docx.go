@@ -21,6 +21,7 @@ const (
 	ratioFloor   = 1 << 20   // parts smaller than this may compress as they like
 	maxXMLDepth  = 256       // element nesting
 	maxParas     = 1_000_000 // paragraphs
+	maxEntries   = 10_000    // files in the package (images included)
 )
 
 var errBomb = refusal("文件解压后过大，疑似“压缩炸弹”，已拒绝")
@@ -33,6 +34,9 @@ func readDOCX(data []byte) (paras, styles []string, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, nil, refuse("文件已损坏：不是有效的 .docx 文件（ZIP 结构错误）")
+	}
+	if len(zr.File) > maxEntries {
+		return nil, nil, refuse("文件结构异常：压缩包里有 %d 个文件，正常的 Word 文档不会这么多", len(zr.File))
 	}
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {

@@ -3,6 +3,7 @@ package ingest
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"strings"
@@ -14,6 +15,20 @@ import (
 // checkResult is what every reader promises: a document or one *Error
 // naming the file on one line; valid UTF-8 text without empty paragraphs.
 func checkResult(t *testing.T, name string, data []byte) {
+	// The fuzzer has no per-input deadline: a hang would only show as a
+	// stalled exec count. Crash instead, so that the input is saved.
+	watchdog := time.AfterFunc(20*time.Second, func() { panic("Read did not return within 20s") })
+	defer watchdog.Stop()
+	// FUZZLOG=file records every call: the engine's exec count stalls
+	// for inputs of several KB although the workers keep running.
+	if os.Getenv("FUZZLOG") != "" {
+		start := time.Now()
+		defer func() {
+			f, _ := os.OpenFile(os.Getenv("FUZZLOG"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			fmt.Fprintf(f, "%d %v\n", len(data), time.Since(start))
+			f.Close()
+		}()
+	}
 	d, err := Read(name, data, fuzzOptions)
 	if err != nil {
 		var e *Error

@@ -27,7 +27,7 @@ const (
 // childReply is what the child writes to its standard output.
 type childReply struct {
 	Pages []Page `json:"pages"`
-	Err   string   `json:"err,omitempty"`
+	Err   string `json:"err,omitempty"`
 }
 
 // Any binary that links ingest becomes a PDF child when started as one,

@@ -196,3 +196,28 @@ func TestCorpusTXT(t *testing.T) {
 		}
 	}
 }
+
+func TestTXTEncodings(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		enc  string
+		want string
+	}{
+		{"utf8", "一、总体要求\n", "UTF-8", "一、总体要求"},
+		{"utf8 cut mid-character", "一、总体要求。加强学习\xe5\xad", "UTF-8", "一、总体要求。加强学习\uFFFD"},
+		{"gbk", "\xd2\xbb\xa1\xa2\xd7\xdc\xcc\xe5\xd2\xaa\xc7\xf3", "GB18030", "一、总体要求"},
+		{"utf16le without mark", "\x32\x75\x0a\x00\x59\x4e\x0a\x00", "UTF-16LE", "甲\n乙"},
+		{"cr only", "甲\r乙\r\n丙\n\r丁", "UTF-8", "甲\n乙\n丙\n丁"},
+	}
+	for _, tt := range tests {
+		d, err := Read("a.txt", []byte(tt.data), DefaultOptions())
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if d.Info.Encoding != tt.enc || d.Text() != tt.want {
+			t.Errorf("%s: %s %q, want %s %q", tt.name, d.Info.Encoding, d.Text(), tt.enc, tt.want)
+		}
+	}
+}

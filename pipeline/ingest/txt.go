@@ -24,8 +24,6 @@ func readTXT(data []byte) (paras []string, enc string, err error) {
 		enc, dec = "UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 	case bytes.HasPrefix(data, []byte("\xFE\xFF")):
 		enc, dec = "UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
-	case utf8.Valid(data):
-		enc = "UTF-8"
 	case utf16Guess(data) != "":
 		enc = utf16Guess(data)
 		order := unicode.LittleEndian
@@ -33,6 +31,13 @@ func readTXT(data []byte) (paras []string, enc string, err error) {
 			order = unicode.BigEndian
 		}
 		dec = unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder()
+	case utf8.Valid(data):
+		enc = "UTF-8"
+	case mostlyUTF8(data):
+		// A UTF-8 file cut mid-character or with one bad byte is still
+		// UTF-8; decoding it as GB18030 would garble every line.
+		enc = "UTF-8"
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	default:
 		if bad := gb18030Invalid(data); bad*200 > len(data) {
 			return nil, "", refuse("不是文本文件（无法识别文字编码，既不是 UTF-8 也不是 GBK/GB18030）")
@@ -70,6 +75,23 @@ func looksText(data []byte) bool {
 		}
 	}
 	return ctl*100 <= len(data)
+}
+
+// mostlyUTF8 reports UTF-8 with a few stray invalid bytes: GBK text read
+// as UTF-8 is invalid at nearly every Chinese character instead.
+func mostlyUTF8(b []byte) bool {
+	bad, multi := 0, 0
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			multi++
+		}
+		b = b[n:]
+	}
+	return multi > 0 && (bad*100 < multi || bad <= 2 && multi >= 8)
 }
 
 // utf16Guess recognizes UTF-16 without a byte-order mark from the zero
