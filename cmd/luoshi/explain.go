@@ -107,3 +107,15 @@ func writeExplanation(w io.Writer, d *doc.Document, n int, e *extract.Explanatio
 		fmt.Fprintf(w, "        时间要求：%s\n", strings.Join(t.Timing, "、"))
 	}
 }
+
+// pillarTitle names pillar i (1-based) of d as the workbook does.
+func pillarTitle(d *doc.Document, i int) string {
+	if i < 1 || i > len(d.Pillars) {
+		return "（未归入一级部署）"
+	}
+	p := d.Pillars[i-1]
+	if p.Number == "" {
+		return p.Title
+	}
+	return p.Number + "、" + p.Title
+}

@@ -13,7 +13,6 @@ import (
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline"
 	"github.com/luoshi/luoshi/pipeline/compare"
-	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/eval"
 	"github.com/luoshi/luoshi/pipeline/export"
 	"github.com/luoshi/luoshi/pipeline/ingest"
@@ -263,16 +262,4 @@ func writeScores(w io.Writer, goldPath string, before, after *eval.Report) {
 	row("重点任务", before.Points, after.Points)
 	row("具体措施", before.Tasks, after.Tasks)
 	row("提法口号", before.Slogans, after.Slogans)
-}
-
-// pillarTitle names pillar i (1-based) of d as the workbook does.
-func pillarTitle(d *doc.Document, i int) string {
-	if i < 1 || i > len(d.Pillars) {
-		return "（未归入一级部署）"
-	}
-	p := d.Pillars[i-1]
-	if p.Number == "" {
-		return p.Title
-	}
-	return p.Number + "、" + p.Title
 }
