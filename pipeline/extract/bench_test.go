@@ -67,7 +67,7 @@ func BenchmarkGseDefaultLoadAndCut(b *testing.B) {
 	}
 	text := readSeed(b).Text()
 	for b.Loop() {
-		var seg gse.Segmenter
+		seg := gse.Segmenter{SkipLog: true}
 		if err := seg.LoadDict(); err != nil {
 			b.Fatal(err)
 		}
@@ -82,7 +82,7 @@ func BenchmarkGseDefaultCut10MB(b *testing.B) {
 		b.Skip("set LUOSHI_BENCH_GSE=1 to measure gse's default dictionary")
 	}
 	text := corpusText(b, 10<<20)
-	var seg gse.Segmenter
+	seg := gse.Segmenter{SkipLog: true}
 	if err := seg.LoadDict(); err != nil {
 		b.Fatal(err)
 	}
