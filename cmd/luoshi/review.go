@@ -112,6 +112,11 @@ func runReviewImport(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(out, "  注意：%s\n", note)
 		}
 		base, err := review.LoadGold(gp)
+		if err == nil && base != nil && !review.FromReview(base) {
+			failed++
+			fmt.Fprintf(errOut, "错误： %s 是人工标注，不覆盖；请用 --gold-dir 另选目录\n", gp)
+			continue
+		}
 		if err != nil {
 			// A gold file that no longer parses is replaced rather than
 			// merged; its slogans are lost, which the message says.

@@ -207,6 +207,16 @@ func testImportVerdicts(t *testing.T, c *cli) {
 		t.Errorf("an unreviewed row is not borderline: %+v", gt)
 	}
 
+	// Nor is hand-made gold overwritten in a folder named by --gold-dir.
+	hand := []byte(`{"document": "讲话.txt", "source": "人工标注", "announced_pillars": null, "pillars": [], "tasks": [], "slogans": []}`)
+	if err := os.WriteFile(c.path("标注", "讲话.gold.json"), hand, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code = c.run("review", "import", "--dict", "词典2", "--gold-dir", "标注", wbPath)
+	if b, _ := os.ReadFile(c.path("标注", "讲话.gold.json")); code != 1 || !bytes.Equal(b, hand) || !strings.Contains(errOut, "人工标注") {
+		t.Errorf("hand-made gold in --gold-dir: exit %d, %s", code, errOut)
+	}
+
 	// Without a dict folder nothing is written anywhere.
 	if _, errOut, code := c.run("review", "import", wbPath); code == 0 || !strings.Contains(errOut, "--dict") {
 		t.Errorf("no --dict: exit %d, %s", code, errOut)
