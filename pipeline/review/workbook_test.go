@@ -226,3 +226,25 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRead reads a task sheet the size of a long government work
+// report's (300 task rows).
+func BenchmarkRead(b *testing.B) {
+	sheets := sampleSheets(header)
+	rows := sheets[SheetTasks][:1]
+	for i := 0; i < 300; i++ {
+		rows = append(rows, taskRow(header, map[string]string{
+			"序号": strconv.Itoa(i + 1), "一级部署": "一、打造一支对党忠诚的队伍",
+			"任务内容": strings.Repeat("充分利用党群服务中心开展革命红色教育，", 4), "审核意见": "确认", "任务编号": "t" + strconv.Itoa(i),
+		}))
+	}
+	sheets[SheetTasks] = rows
+	data := xlsx(b, sheets)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(data, "bench.xlsx"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
