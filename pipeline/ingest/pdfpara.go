@@ -90,14 +90,17 @@ func breakBefore(prev, l Line, left, right, spacing float64, firstOnPage bool) b
 	size := max(l.Size, 1)
 	pt := strings.TrimSpace(prev.Text)
 	last, _ := utf8.DecodeLastRuneInString(pt)
+	text := strings.TrimSpace(l.Text)
 	switch {
+	case strings.HasPrefix(l.Text, "\u3000") || strings.HasPrefix(l.Text, "  "):
+		return true // indented with spaces, as Word users indent
 	case prev.X1+firstUnit(l.Text)*size <= right+0.25*size:
 		// The next line's first word would have fit: the writer ended
 		// the line, not the margin.
 		return true
 	case l.X0 > left+1.5*size && l.X0 < right-4*size:
 		return true // indented first line, or a centred title
-	case headingStart.MatchString(l.Text) && strings.ContainsRune(terminal, last):
+	case headingStart.MatchString(text) && strings.ContainsRune(terminal, last):
 		return true
 	case !firstOnPage && spacing > 0 && prev.Y-l.Y > 1.8*spacing:
 		return true

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -161,7 +162,9 @@ func pageLines(p pdf.Page) (lines []Line, ok bool) {
 		w := ems(s) * size
 		switch {
 		case cur != nil && math.Abs(y-cur.Y) < 0.35*max(size, cur.Size):
-			if x-last > 0.3*size && s != "" {
+			// A gap between two Latin words is a space; next to
+			// Chinese it is only the estimate of the widths being off.
+			if x-last > 0.3*size && s != "" && !wideEnd(cur.Text) && !wideStart(s) {
 				cur.Text += " "
 			}
 			cur.Text += s
@@ -281,6 +284,16 @@ func ems(s string) float64 {
 		}
 	}
 	return w
+}
+
+func wideEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return wide(r)
+}
+
+func wideStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return wide(r)
 }
 
 func wide(r rune) bool {
