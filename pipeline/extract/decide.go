@@ -114,6 +114,11 @@ func decide(c *compiled, text, norm string, s structure.Sentence, deployment boo
 		if !ok {
 			continue
 		}
+		if how == viaStart && h.end < len(clause) && clause[h.end] == '的' {
+			// 出台的政策…: the verb modifies a noun, it directs nobody.
+			dec.note(Evidence{Rule: "pattern:attributive", Matched: string(clause[h.start : h.end+1]), Effect: "动作词作定语（“……的”），不算"})
+			continue
+		}
 		if how == viaStart && subjectUse(clause[h.end:]) {
 			// 加强信息宣传是…的需要: the verb phrase is the subject of a
 			// statement, not an instruction.
@@ -225,6 +230,10 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 			k = h.end
 			continue
 		}
+		if n := c.partyPrefix(cl[k:]); n > 0 {
+			k += n // 国务院教育督导委员会定期听取…: the party, then the action
+			continue
+		}
 		if n := yearPrefix(cl[k:]); n > 0 {
 			k += n
 			continue
@@ -249,7 +258,7 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 		return h, d, viaStart, true
 	case dict.Prep:
 		quoted := 0
-		for i := h.end + 1; i < len(cl); i++ {
+		for i := h.end; i < len(cl); i++ {
 			switch cl[i] {
 			case '《', '“', '「', '『':
 				quoted++
@@ -270,11 +279,53 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 // subjectUse reports a 是 (not 是否) after a clause's opening verb phrase.
 func subjectUse(rest []rune) bool {
 	for i, r := range rest {
-		if r == '是' && (i+1 >= len(rest) || rest[i+1] != '否') && (i == 0 || rest[i-1] != '于' && rest[i-1] != '就') {
-			return true
+		if r != '是' || (i+1 < len(rest) && rest[i+1] == '否') {
+			continue
 		}
+		// 特别是、尤其是、还是、但是…: 是 inside a connective.
+		if i > 0 && strings.ContainsRune("别其还或但就于凡总正只可而若倒即真不也都", rest[i-1]) {
+			continue
+		}
+		return true
 	}
 	return false
+}
+
+// partyGap bounds the plain words inside a party's name.
+const partyGap = 6
+
+// partyPrefix matches parties opening a clause: prefixes and a known
+// party noun, joined by 、和与及 (各级政府和有关部门…).
+func (c *compiled) partyPrefix(rs []rune) int {
+	k, end := 0, 0
+	for k < len(rs) {
+		if h, ok := c.prefixes.longestAt(rs, k); ok {
+			k = h.end
+			continue
+		}
+		h, ok := c.nouns.longestAt(rs, k)
+		if !ok {
+			break
+		}
+		k, end = h.end, h.end
+		// A party's name may hold plain words between known nouns
+		// (国务院 + 教育督导 + 委员会).
+		for j := k + 1; j < len(rs) && j <= k+partyGap && unicode.Is(unicode.Han, rs[j-1]); j++ {
+			if _, verb := c.directives.longestAt(rs, j-1); verb {
+				break
+			}
+			if h, ok := c.nouns.longestAt(rs, j); ok {
+				k, end = h.end, h.end
+				j = k
+			}
+		}
+		if k < len(rs) && strings.ContainsRune("、和与及", rs[k]) {
+			k++
+			continue
+		}
+		break
+	}
+	return end
 }
 
 // prepWeight is the weight of the preposition opening a clause.
@@ -304,7 +355,7 @@ func yearPrefix(rs []rune) int {
 		return 0
 	}
 	i++
-	for i < len(rs) && strings.ContainsRune("底前起初内", rs[i]) {
+	for i < len(rs) && strings.ContainsRune("底前起内", rs[i]) {
 		i++
 	}
 	return i
