@@ -49,7 +49,7 @@ func TestWatch(t *testing.T) {
 	// A file already there when the watch starts.
 	os.WriteFile(filepath.Join(dir, "早到.txt"), []byte("早"), 0o644)
 	h := &handled{sizes: map[string][]int64{}}
-	w := &Watcher{Dir: dir, Rescan: 300 * time.Millisecond, Settle: 200 * time.Millisecond, Workers: 4, Handle: h.handle}
+	w := &Watcher{Dir: dir, Rescan: 300 * time.Millisecond, Settle: 400 * time.Millisecond, Workers: 4, Handle: h.handle}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	stopped := make(chan error, 1)
@@ -65,12 +65,14 @@ func TestWatch(t *testing.T) {
 	for range 8 {
 		slow.Write(piece)
 		slow.Sync()
-		time.Sleep(80 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 	}
 	slow.Close()
-	// A burst of a hundred files, and noise that must be ignored.
+	// A burst of a hundred files, and noise that must be ignored. Each
+	// appears whole (written aside, renamed in), so that a loaded test
+	// machine cannot pause a write long enough to count as settled.
 	for i := range 100 {
-		os.WriteFile(filepath.Join(dir, fmt.Sprintf("批量%03d.txt", i)), []byte("内容"), 0o644)
+		place(t, filepath.Join(dir, fmt.Sprintf("批量%03d.txt", i)), "内容")
 	}
 	os.WriteFile(filepath.Join(dir, "~$锁.docx"), []byte("x"), 0o644)
 	os.WriteFile(filepath.Join(dir, ".隐藏.txt"), []byte("x"), 0o644)
@@ -114,12 +116,12 @@ func TestWatchChangedFile(t *testing.T) {
 	path := filepath.Join(dir, "讲话.txt")
 	os.WriteFile(path, []byte("一"), 0o644)
 	h := &handled{sizes: map[string][]int64{}}
-	w := &Watcher{Dir: dir, Rescan: 100 * time.Millisecond, Settle: 50 * time.Millisecond, Workers: 2, Handle: h.handle}
+	w := &Watcher{Dir: dir, Rescan: 100 * time.Millisecond, Settle: 150 * time.Millisecond, Workers: 2, Handle: h.handle}
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan error, 1)
 	go func() { stopped <- w.Run(ctx) }()
 	waitFor(t, "the first version", func() bool { return h.count() == 1 })
-	os.WriteFile(path, []byte("一二三"), 0o644)
+	place(t, path, "一二三")
 	waitFor(t, "the second version", func() bool {
 		h.mu.Lock()
 		defer h.mu.Unlock()
@@ -163,5 +165,17 @@ func TestWatchStopsAfterFileInHand(t *testing.T) {
 	defer mu.Unlock()
 	if begun != 1 || finished != 1 {
 		t.Errorf("begun %d, finished %d; want the one file in hand finished and no other begun", begun, finished)
+	}
+}
+
+// place makes a file appear with its whole content at once.
+func place(t *testing.T, path, content string) {
+	t.Helper()
+	tmp := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
 	}
 }
