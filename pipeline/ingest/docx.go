@@ -223,6 +223,7 @@ type style struct {
 	numID   string
 	ilvl    int
 	hasNum  bool
+	hasIlvl bool
 	outline int // -1 when none
 }
 
@@ -261,6 +262,7 @@ func (s *styleSheet) parse(d *xml.Decoder) error {
 				if cur != nil {
 					v, _ := attr(e, "val")
 					cur.ilvl, _ = strconv.Atoi(v)
+					cur.hasIlvl = true
 				}
 			case "outlineLvl":
 				if cur != nil {
@@ -282,6 +284,7 @@ func (s *styleSheet) parse(d *xml.Decoder) error {
 // against cycles in a hostile file.
 func (s *styleSheet) lookup(id string) (name string, numID string, ilvl int, hasNum bool, outline int) {
 	outline = -1
+	hasIlvl := false
 	first := true
 	for i := 0; i < 16 && id != ""; i++ {
 		st := s.byID[id]
@@ -298,8 +301,14 @@ func (s *styleSheet) lookup(id string) (name string, numID string, ilvl int, has
 			}
 			first = false
 		}
+		// The nearest style that names a list wins, and separately the
+		// nearest that names a level: "标题 2" based on a numbered
+		// "标题 1" often sets only the level.
 		if !hasNum && st.hasNum {
-			numID, ilvl, hasNum = st.numID, st.ilvl, true
+			numID, hasNum = st.numID, true
+		}
+		if !hasIlvl && st.hasIlvl {
+			ilvl, hasIlvl = st.ilvl, true
 		}
 		if outline < 0 && st.outline >= 0 {
 			outline = st.outline

@@ -63,7 +63,9 @@ func TestDOCXNumbering(t *testing.T) {
 		p(num(4, 0), "要点") +
 		p(num(7, 0), "甲") + p(num(7, 1), "乙") + p(num(7, 0), "丙") + p(num(7, 1), "丁") +
 		p(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>`, "无编号") +
-		p(num(99, 0), "未定义的编号")
+		p(num(99, 0), "未定义的编号") +
+		p(`<w:pStyle w:val="a3"/>`, "样式二级") +
+		p(`<w:pStyle w:val="1"/><w:numPr><w:ilvl w:val="1"/></w:numPr>`, "段落只设级别")
 	want := []string{
 		"工作方案 Title",
 		"一、总体要求 Heading1",
@@ -87,6 +89,8 @@ func TestDOCXNumbering(t *testing.T) {
 		"1.甲 ", "1.1乙 ", "2.丙 ", "2.2丁 ",
 		"无编号 ",
 		"未定义的编号 ",
+		"（一）样式二级 Heading2",
+		"（二）段落只设级别 Heading1",
 	}
 	d, err := Read("numbered.docx", buildDOCX(body, numbering, styles), DefaultOptions())
 	if err != nil {

@@ -36,6 +36,7 @@ type openPara struct {
 	styleID string
 	numID   string
 	ilvl    int
+	hasIlvl bool
 	hasNum  bool
 	outline int
 	inTable bool
@@ -129,6 +130,7 @@ func (b *bodyReader) start(e xml.StartElement) error {
 	case "ilvl":
 		if p != nil && b.parent(2) == "pPr" {
 			p.ilvl, _ = strconv.Atoi(v)
+			p.hasIlvl = true
 		}
 	case "outlineLvl":
 		if p != nil && b.parent(1) == "pPr" {
@@ -168,11 +170,13 @@ func (b *bodyReader) endPara() {
 	p := b.open[len(b.open)-1]
 	b.open = b.open[:len(b.open)-1]
 	name, numID, ilvl, hasNum, outline := b.styles.lookup(p.styleID)
+	// The paragraph's own numPr overrides its style's, each part alone:
+	// a style-numbered heading may set only its level.
 	if p.hasNum {
 		numID, hasNum = p.numID, true
-		if p.ilvl != 0 || numID != "" {
-			ilvl = p.ilvl
-		}
+	}
+	if p.hasIlvl {
+		ilvl = p.ilvl
 	}
 	if p.outline >= 0 {
 		outline = p.outline

@@ -207,7 +207,7 @@ func sniff(data []byte) (int, string) {
 func read(name string, data []byte, opt Options) (paras, styles []string, info doc.Info, err error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
-	case ".txt", ".text", ".docx", ".pdf":
+	case ".txt", ".text", ".docx", ".docm", ".dotx", ".dotm", ".pdf":
 	case ".doc", ".wps":
 		return nil, nil, info, refuse("这是旧版 Word/WPS 文档格式（%s），无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式", ext)
 	case "":
@@ -249,7 +249,7 @@ func read(name string, data []byte, opt Options) (paras, styles []string, info d
 		return nil, nil, info, refuse("内容是 %s，不是 %s 文档", what, ext)
 	}
 	if ext != ".txt" && ext != ".text" {
-		return nil, nil, info, refuse("文件内容不是 %s 格式（像是纯文本）：如果是文本，请把扩展名改为 .txt", ext)
+		return nil, nil, info, refuse("文件已损坏或内容不是 %s 格式（像是纯文本）：如果是文本，请把扩展名改为 .txt", ext)
 	}
 	info.Format = "txt"
 	paras, info.Encoding, err = readTXT(data)

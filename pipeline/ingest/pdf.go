@@ -20,8 +20,9 @@ import (
 // read by a child process of this same binary, which the parent kills
 // when it overruns its time, and which limits its own memory.
 const (
-	childEnv  = "LUOSHI_PDF_CHILD"
-	memoryEnv = "LUOSHI_PDF_MEMORY"
+	childEnv   = "LUOSHI_PDF_CHILD"
+	memoryEnv  = "LUOSHI_PDF_MEMORY"
+	timeoutEnv = "LUOSHI_PDF_TIMEOUT"
 )
 
 // childReply is what the child writes to its standard output.
@@ -50,6 +51,11 @@ func PDFChildMain() int {
 	if mem > 0 {
 		debug.SetMemoryLimit(mem)
 		limitAddressSpace(mem)
+	}
+	if d, err := time.ParseDuration(os.Getenv(timeoutEnv)); err == nil && d > 0 {
+		// Should the parent die without killing us (kill -9, a crash),
+		// a child stuck in a page-tree cycle must still end.
+		time.AfterFunc(d+5*time.Second, func() { os.Exit(3) })
 	}
 	data, err := io.ReadAll(os.Stdin)
 	var reply childReply
@@ -101,7 +107,7 @@ func runChild(data []byte, opt Options) ([]Page, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe)
-	cmd.Env = append(os.Environ(), childEnv+"=1", memoryEnv+"="+strconv.FormatInt(mem, 10))
+	cmd.Env = append(os.Environ(), childEnv+"=1", memoryEnv+"="+strconv.FormatInt(mem, 10), timeoutEnv+"="+timeout.String())
 	cmd.Stdin = bytes.NewReader(data)
 	var stdout, stderr capped
 	stdout.limit, stderr.limit = 256<<20, 64<<10
