@@ -293,18 +293,21 @@ func (w *walker) implicitPoints(d *doc.Document) {
 				idx = append(idx, k)
 			}
 		}
-		var leads []int
-		for n, k := range idx {
-			s := w.o.Sentences[k]
-			text := d.Paragraphs[s.Para].Sentences[s.Index].Text
-			if !isLead(text) || n+1 >= len(idx) {
-				continue
+		leads, byParagraph := paragraphLeads(d, w.o.Sentences, idx)
+		if !byParagraph {
+			leads = nil
+			for n, k := range idx {
+				s := w.o.Sentences[k]
+				text := d.Paragraphs[s.Para].Sentences[s.Index].Text
+				if !isLead(text) || n+1 >= len(idx) {
+					continue
+				}
+				next := w.o.Sentences[idx[n+1]]
+				if isLead(d.Paragraphs[next.Para].Sentences[next.Index].Text) {
+					continue // a lead leads something: two in a row are a list
+				}
+				leads = append(leads, k)
 			}
-			next := w.o.Sentences[idx[n+1]]
-			if isLead(d.Paragraphs[next.Para].Sentences[next.Index].Text) {
-				continue // a lead leads something: two in a row are a list
-			}
-			leads = append(leads, k)
 		}
 		if len(leads) < 2 {
 			continue
@@ -317,7 +320,7 @@ func (w *walker) implicitPoints(d *doc.Document) {
 		med := median(lens)
 		var keep []int
 		for n, k := range leads {
-			if lens[n] >= med-leadSpread && lens[n] <= med+leadSpread {
+			if byParagraph || lens[n] >= med-leadSpread && lens[n] <= med+leadSpread {
 				keep = append(keep, k)
 			}
 		}
@@ -338,6 +341,50 @@ func (w *walker) implicitPoints(d *doc.Document) {
 			s.Point = point
 		}
 	}
+}
+
+// paraLeadMax bounds a lead sentence that opens a paragraph: a report
+// that sets its points as paragraph openers (加大减税降费力度。强化阶段性
+// 政策…) allows longer ones than leads inside running text.
+const paraLeadMax = 24
+
+// paragraphLeads finds leads that open paragraphs. When at least two do,
+// and they open at least half of the pillar's paragraphs, they alone are
+// the points: sentences inside paragraphs are then body text.
+func paragraphLeads(d *doc.Document, ss []Sentence, idx []int) ([]int, bool) {
+	var leads []int
+	paras := map[int]bool{}
+	for _, k := range idx {
+		s := ss[k]
+		paras[s.Para] = true
+		p := d.Paragraphs[s.Para]
+		if s.Index != 0 || len(p.Sentences) < 2 {
+			continue
+		}
+		text := p.Sentences[0].Text
+		body := strings.TrimRight(text, "。")
+		if body == text && !strings.HasSuffix(text, "。") {
+			continue
+		}
+		if strings.ContainsAny(body, "，,：:；;！!？?我这…—") {
+			continue
+		}
+		n := 0
+		ok := true
+		for _, r := range body {
+			switch {
+			case unicode.Is(unicode.Han, r):
+				n++
+			case strings.ContainsRune("“”\"「」、（）()", r):
+			default:
+				ok = false
+			}
+		}
+		if ok && n >= leadMin && n <= paraLeadMax {
+			leads = append(leads, k)
+		}
+	}
+	return leads, len(leads) >= 2 && 2*len(leads) >= len(paras)
 }
 
 func (w *walker) reviewPillar(n int) bool {
