@@ -57,6 +57,8 @@ func TestCarryOver(t *testing.T) {
 		f.SetCellStr(SheetTasks, cellName(colNote, r), "=不是公式")
 		r = findRow(t, f, SheetTasks, gone)
 		f.SetCellStr(SheetTasks, cellName(colVerdict, r), "需修改")
+		// A note typed on a pillar's title row (row 2 is the first title).
+		f.SetCellStr(SheetTasks, cellName(colNote, 2), "整体由办公室统筹")
 		// A row a reviewer added by hand, below the tasks.
 		rows, _ := f.GetRows(SheetTasks)
 		f.SetCellStr(SheetTasks, cellName(colText, len(rows)+2), "手工补充的任务")
@@ -67,8 +69,8 @@ func TestCarryOver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rv.Rows) != 3 {
-		t.Fatalf("read %d rows with input, want 3: %+v", len(rv.Rows), rv.Rows)
+	if len(rv.Rows) != 4 {
+		t.Fatalf("read %d rows with input, want 4: %+v", len(rv.Rows), rv.Rows)
 	}
 
 	// New rules: one task is gone, another appears.
@@ -98,7 +100,7 @@ func TestCarryOver(t *testing.T) {
 		t.Fatalf("no %s sheet: %v", SheetRemoved, err)
 	}
 	text := strings.Join(flatten(removed), "|")
-	for _, want := range []string{gone, "需修改", "手工补充的任务", "机关工委"} {
+	for _, want := range []string{gone, "需修改", "手工补充的任务", "机关工委", "整体由办公室统筹", outsideLabel} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%s lacks %q: %v", SheetRemoved, want, removed)
 		}
@@ -120,8 +122,8 @@ func TestCarryOver(t *testing.T) {
 		t.Errorf("returned task %s has 审核意见 %q, want 需修改", gone, got)
 	}
 	removed, _ = f3.GetRows(SheetRemoved)
-	if len(removed) != 2 || !strings.Contains(strings.Join(removed[1], "|"), "手工补充的任务") {
-		t.Errorf("%s = %v, want only the hand-made row", SheetRemoved, removed)
+	if len(removed) != 3 || !strings.Contains(strings.Join(flatten(removed), "|"), "手工补充的任务") {
+		t.Errorf("%s = %v, want only the hand-made rows", SheetRemoved, removed)
 	}
 }
 

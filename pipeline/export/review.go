@@ -124,8 +124,14 @@ func readRows(f *excelize.File, sheet, textTitle string, rv *Review) error {
 		}
 		return r[i]
 	}
+	// A row without a task text (a pillar's title row someone typed into)
+	// is named by its pillar instead.
+	pillarCol := headerIndex(head, columns[colPillar].title)
 	for _, r := range rows[1:] {
 		row := Row{ID: strings.TrimSpace(cell(r, idCol)), Text: cell(r, textCol), In: Input{}}
+		if row.Text == "" {
+			row.Text = cell(r, pillarCol)
+		}
 		for t, i := range in {
 			if v := cell(r, i); strings.TrimSpace(v) != "" {
 				row.In[t] = v
