@@ -188,6 +188,7 @@ func TestTiming(t *testing.T) {
 		{"定期开展，常态化推进", []string{"定期", "常态化"}},
 		{"6月底前完成，到2025年基本建成", []string{"6月底前", "到2025年"}},
 		{"坚持不懈抓好落实", nil},
+		{"今年底前完成，4月28日前上报", []string{"今年底前", "4月28日前"}},
 	}
 	for _, tt := range tests {
 		if got, _ := c.timing([]rune(tt.text), tt.text); !slices.Equal(got, tt.want) {

@@ -125,32 +125,40 @@ func (c *compiled) insideWord(rs []rune, h hit) bool {
 	return false
 }
 
-// timing finds deadlines, dates, festivals and frequencies, in text order.
+// timing finds deadlines, dates, festivals and frequencies, in text order;
+// a find overlapping an earlier, longer one (年底 in 今年底) is dropped.
 func (c *compiled) timing(rs []rune, text string) (found, rules []string) {
 	type at struct {
-		pos  int
-		text string
-		rule string
+		pos, end int
+		text     string
+		rule     string
 	}
 	var all []at
 	for _, h := range c.timingWords.leftmostLongest(rs) {
-		all = append(all, at{h.start, string(rs[h.start:h.end]), c.r.Timing[h.id].Src.String()})
+		all = append(all, at{h.start, h.end, string(rs[h.start:h.end]), c.r.Timing[h.id].Src.String()})
 	}
 	for _, t := range c.r.Timing {
 		if t.Re == nil {
 			continue
 		}
 		for _, m := range t.Re.FindAllStringIndex(text, -1) {
-			all = append(all, at{len([]rune(text[:m[0]])), text[m[0]:m[1]], t.Src.String()})
+			pos := utf8.RuneCountInString(text[:m[0]])
+			all = append(all, at{pos, pos + utf8.RuneCountInString(text[m[0]:m[1]]), text[m[0]:m[1]], t.Src.String()})
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].pos < all[j].pos })
-	for _, a := range all {
-		dup := false
-		for _, f := range found {
-			dup = dup || f == a.text
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].pos != all[j].pos {
+			return all[i].pos < all[j].pos
 		}
-		if !dup {
+		return all[i].end > all[j].end
+	})
+	reach := -1
+	for _, a := range all {
+		if a.pos < reach {
+			continue // overlaps an earlier, longer find
+		}
+		reach = max(reach, a.end)
+		if !slices.Contains(found, a.text) {
 			found = append(found, a.text)
 			rules = appendOnce(rules, a.rule)
 		}
