@@ -251,12 +251,11 @@ func formatNumber(v int, f string) string {
 			return "0" + strconv.Itoa(v)
 		}
 	case "chineseCounting", "taiwaneseCounting", "japaneseCounting", "chineseCountingThousand", "taiwaneseCountingThousand", "japaneseLegal", "koreanCounting":
-		if f == "chineseCounting" && v >= 100 {
-			return digitByDigit(v, cnDigits)
-		}
-		return chineseNumber(v, []rune("零一二三四五六七八九"), []rune("十百千"))
+		return chineseNumber(v, []rune("零一二三四五六七八九"), []rune("十百千"), true)
 	case "chineseLegalSimplified":
-		return chineseNumber(v, cnLegal, []rune("拾佰仟"))
+		// Financial numerals never drop the 壹 of 壹拾: it guards the
+		// amount against being altered.
+		return chineseNumber(v, cnLegal, []rune("拾佰仟"), false)
 	case "ideographDigital", "taiwaneseDigital":
 		return digitByDigit(v, cnDigits)
 	case "ideographTraditional":
@@ -319,8 +318,9 @@ func digitByDigit(v int, digits []rune) string {
 }
 
 // chineseNumber writes v (below 10000) the way it is read: 十一, 二十,
-// 一百零五; 10–19 drop the leading 一 as Word does.
-func chineseNumber(v int, digits []rune, units []rune) string {
+// 一百零五; with shortTen, 10–19 drop the leading 一 as Word, WPS and
+// LibreOffice show them.
+func chineseNumber(v int, digits []rune, units []rune, shortTen bool) string {
 	if v == 0 {
 		return string(digits[0])
 	}
@@ -343,7 +343,7 @@ func chineseNumber(v int, digits []rune, units []rune) string {
 			b.WriteRune(digits[0])
 			zero = false
 		}
-		if !(p == 10 && d == 1 && !started) {
+		if !(shortTen && p == 10 && d == 1 && !started) {
 			b.WriteRune(digits[d])
 		}
 		b.WriteRune(units[2-i])
