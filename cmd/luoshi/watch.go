@@ -56,6 +56,13 @@ func runWatch(cmd *cobra.Command, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		// From here on a second Ctrl-C ends the program at once; outputs
+		// are written atomically, so none is left half-written.
+		stop()
+		log.Print("正在停止：当前文件处理完后退出（再按一次 Ctrl-C 立即退出）")
+	}()
 
 	// The report lists the latest outcome of every file seen since start.
 	var mu sync.Mutex
