@@ -252,10 +252,10 @@ func (b *builder) overview() error {
 			Categories: fmt.Sprintf("%s$A$%d:$A$%d", q, first, last),
 			Values:     fmt.Sprintf("%s$B$%d:$B$%d", q, first, last),
 		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各一级部署任务数", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各一级部署任务数", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}}},
 		Legend:     excelize.ChartLegend{Position: "none"},
 		VaryColors: &vary,
-		Dimension: excelize.ChartDimension{Width: 720, Height: uint(160 + 40*len(d.Pillars))},
+		Dimension:  excelize.ChartDimension{Width: 720, Height: uint(160 + 40*len(d.Pillars))},
 		// Bars read top to bottom in the speech's order.
 		XAxis: excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: axisFont},

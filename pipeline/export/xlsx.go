@@ -116,7 +116,7 @@ func (b *builder) styles() error {
 		// No wrap: the pillar title flows over the empty cells to its right
 		// instead of standing in a tall narrow cell.
 		{&b.groupText, excelize.Style{Font: font(true), Fill: fill("F2F2F2"),
-			Border: []excelize.Border{{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}},
+			Border:    []excelize.Border{{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}},
 			Alignment: &excelize.Alignment{Vertical: "center"}}},
 		{&b.indent, excelize.Style{Font: font(false), Border: border,
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true, Indent: 2}}},
@@ -370,15 +370,15 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 		pillar = outsideLabel
 	}
 	vals := map[int]string{
-		colSeq:     strconv.Itoa(l.seq),
-		colPillar:  pillar,
-		colPoint:   deref(t.Point),
-		colAction:  keyAction(t),
-		colActors:  strings.Join(t.Actors, "、"),
-		colTiming:  strings.Join(t.Timing, "、"),
-		colWhere:   Where(t.Location),
-		colRules:   compactRules(t.Rules, "\n"),
-		colID:      taskID(t),
+		colSeq:    strconv.Itoa(l.seq),
+		colPillar: pillar,
+		colPoint:  deref(t.Point),
+		colAction: keyAction(t),
+		colActors: strings.Join(t.Actors, "、"),
+		colTiming: strings.Join(t.Timing, "、"),
+		colWhere:  Where(t.Location),
+		colRules:  compactRules(t.Rules, "\n"),
+		colID:     taskID(t),
 	}
 	for c, v := range vals {
 		if v == "" || c == colSeq {
