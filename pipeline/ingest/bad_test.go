@@ -3,6 +3,8 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"compress/zlib"
+	"fmt"
 	"context"
 	"errors"
 	"os"
@@ -89,7 +91,9 @@ func TestBadInputs(t *testing.T) {
 		{"scan.pdf", buildPDF(page("q 100 0 0 100 50 50 cm 0 0 m 1 1 l S Q")...), nil, "OCR"},
 		{"nopages.pdf", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"), nil, "页面"},
 		{"count.pdf", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 2000000000 >>"), nil, "页"},
-		{"cycle.pdf", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 3 >>"), func(o *Options) { o.PDFTimeout = 2 * time.Second }, "超时"},
+		{"cycle.pdf", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 3 >>"), nil, "循环"},
+		{"wide.pdf", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 3 >>"), nil, "PDF"},
+		{"slow.pdf", slowPDF(), func(o *Options) { o.PDFTimeout = 2 * time.Second }, "超时"},
 		{"badstream.pdf", buildPDF(page("BT /F1 12 Tf (abc) Tj ET")[:3]...), nil, "PDF"},
 		{"userpw.pdf", mustRead(t, "testdata/short-userpw.pdf"), nil, "需要密码"},
 		{"aes256.pdf", mustRead(t, "testdata/short-owner-aes256.pdf"), nil, "AES-256"},
@@ -121,6 +125,7 @@ func TestBadInputs(t *testing.T) {
 					t.Fatalf("error %v (%T), want *Error", err, err)
 				}
 				msg := err.Error()
+				t.Log(msg)
 				if !strings.HasPrefix(msg, tt.name+"：") || strings.Contains(msg, "\n") {
 					t.Errorf("message %q is not one line starting with %q", msg, tt.name+"：")
 				}
@@ -130,6 +135,19 @@ func TestBadInputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// slowPDF has one page whose content is a 1 MB stream of no-ops listed
+// 4000 times: gigabytes of work in a few kilobytes, the kind of file only
+// the timeout stops.
+func slowPDF() []byte {
+	var z bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	w.Write(bytes.Repeat([]byte("q Q "), 1<<18))
+	w.Close()
+	return buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ["+strings.Repeat("4 0 R ", 4000)+"] >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()))
 }
 
 func mustRead(t *testing.T, path string) []byte {

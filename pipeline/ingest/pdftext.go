@@ -46,20 +46,18 @@ func extractPDF(data []byte) (pages []Page, err error) {
 	if err != nil {
 		return nil, pdfOpenError(err)
 	}
-	n := r.NumPage()
-	if n <= 0 {
+	// Walk the page tree ourselves: the library's Page(i) walks it again
+	// for every page and loops forever on a tree that contains itself.
+	list, err := walkPages(r.Trailer().Key("Root").Key("Pages"))
+	if err != nil {
+		return nil, err
+	}
+	n := len(list)
+	if n == 0 {
 		return nil, refuse("PDF 文件已损坏：找不到任何页面")
 	}
-	if n > maxPages {
-		return nil, refuse("PDF 文件异常：声明有 %d 页，超过了可处理的上限 %d 页", n, maxPages)
-	}
 	bad := 0
-	for i := 1; i <= n; i++ {
-		p := r.Page(i)
-		if p.V.IsNull() {
-			bad++
-			continue
-		}
+	for _, p := range list {
 		lines, ok := pageLines(p)
 		if !ok {
 			bad++
@@ -68,6 +66,41 @@ func extractPDF(data []byte) (pages []Page, err error) {
 	}
 	if bad == n {
 		return nil, refuse("PDF 文件已损坏，无法读取任何页面")
+	}
+	return pages, nil
+}
+
+// walkPages lists the leaves of the page tree in order, refusing trees
+// too deep (a cycle is infinitely deep) or too large.
+func walkPages(root pdf.Value) ([]pdf.Page, error) {
+	const maxDepth, maxNodes = 64, 100_000
+	var pages []pdf.Page
+	nodes := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		nodes++
+		switch {
+		case depth > maxDepth:
+			return refuse("PDF 文件已损坏：页面结构有循环")
+		case nodes > maxNodes || len(pages) > maxPages:
+			return refuse("PDF 文件异常：页数超过了可处理的上限 %d 页", maxPages)
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
+			for i := 0; i < kids.Len(); i++ {
+				if err := walk(kids.Index(i), depth+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if v.Kind() == pdf.Dict {
+			pages = append(pages, pdf.Page{V: v})
+		}
+		return nil
+	}
+	if err := walk(root, 0); err != nil {
+		return nil, err
 	}
 	return pages, nil
 }
