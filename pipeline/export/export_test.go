@@ -368,3 +368,23 @@ func TestCompactRules(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyDocument: a speech in which nothing was found still gives a
+// workbook ready for input, not an error.
+func TestEmptyDocument(t *testing.T) {
+	f := roundTrip(t, &doc.Document{Info: doc.Info{Name: "空.txt"}}, Options{Generated: generated})
+	rows, err := f.GetRows(SheetTasks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 {
+		t.Errorf("%d rows, want the header only", len(rows))
+	}
+	if dvs, _ := f.GetDataValidations(SheetTasks); len(dvs) != 3 {
+		t.Errorf("%d validations, want 3", len(dvs))
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, &doc.Document{}); err != nil || strings.Count(buf.String(), "\n") != 1 {
+		t.Errorf("CSV of an empty document: %v %q", err, buf.String())
+	}
+}
