@@ -21,8 +21,8 @@ import (
 // when it overruns its time, and which limits its own memory.
 const (
 	childEnv   = "LUOSHI_PDF_CHILD"
-	memoryEnv  = "LUOSHI_PDF_MEMORY"
-	timeoutEnv = "LUOSHI_PDF_TIMEOUT"
+	memoryEnv  = "LUOSHI_PDF_CHILD_MEMORY" // not LUOSHI_PDF_*: those are config keys
+	timeoutEnv = "LUOSHI_PDF_CHILD_TIMEOUT"
 )
 
 // childReply is what the child writes to its standard output.
