@@ -43,10 +43,9 @@ func isClauseSep(r rune) bool {
 // decide judges one sentence. deployment is true where implicit
 // (verb-initial) directives count: inside a pillar that is not a review,
 // or anywhere in a document without pillars.
-func decide(c *compiled, text, norm string, s structure.Sentence, deployment bool) decision {
+func decide(c *compiled, text string, rs []rune, norm string, s structure.Sentence, deployment bool) decision {
 	var dec decision
 	dec.actionAt = -1
-	rs := []rune(text)
 
 	switch {
 	case s.Role == structure.PillarHeading || s.Role == structure.PointHeading:

@@ -38,7 +38,7 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 		}
 		norm := dict.Normalize(sent.Text)
 		occ[norm]++
-		dec := decide(c, sent.Text, norm, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
+		dec := decide(c, sent.Text, rs, norm, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
 		if !dec.task {
 			continue
 		}
@@ -121,7 +121,7 @@ func Explain(d *doc.Document, r *dict.Rules, n int) (*Explanation, error) {
 	}
 	sent := d.Paragraphs[s.Para].Sentences[s.Index]
 	rs := []rune(sent.Text)
-	dec := decide(c, sent.Text, norm, s, len(o.Pillars) == 0 || (s.Pillar > 0 && !s.Review))
+	dec := decide(c, sent.Text, rs, norm, s, len(o.Pillars) == 0 || (s.Pillar > 0 && !s.Review))
 	e := &Explanation{Sentence: sent, Text: sent.Text, Location: sent.Loc, Pillar: s.Pillar, Point: s.Point, Evidence: dec.evidence}
 	e.Segments = segment.For(r).Words(sent.Text)
 	sl := c.sloganHits(rs)

@@ -7,6 +7,18 @@ import "sort"
 // text times the (small) number of phrases sharing a first character.
 type matcher struct {
 	byFirst map[rune][]phrase
+	// first marks the first runes of the Basic Multilingual Plane that
+	// start a phrase: most runes of a text start none, and a bit test is
+	// far cheaper than a map lookup.
+	first [1 << 16 / 64]uint64
+}
+
+func (m *matcher) starts(r rune) bool {
+	if r < 1<<16 {
+		return m.first[r/64]&(1<<(uint(r)%64)) != 0
+	}
+	_, ok := m.byFirst[r]
+	return ok
 }
 
 type phrase struct {
@@ -27,6 +39,9 @@ func newMatcher(texts []string, ids []int) *matcher {
 			continue
 		}
 		m.byFirst[rs[0]] = append(m.byFirst[rs[0]], phrase{runes: rs, id: ids[i]})
+		if rs[0] < 1<<16 {
+			m.first[rs[0]/64] |= 1 << (uint(rs[0]) % 64)
+		}
 	}
 	for _, ps := range m.byFirst {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].runes) > len(ps[j].runes) })
@@ -36,6 +51,9 @@ func newMatcher(texts []string, ids []int) *matcher {
 
 // at returns the phrases that start at rs[i], longest first.
 func (m *matcher) at(rs []rune, i int) []hit {
+	if !m.starts(rs[i]) {
+		return nil
+	}
 	var out []hit
 	for _, p := range m.byFirst[rs[i]] {
 		if hasPrefix(rs[i:], p.runes) {
@@ -47,6 +65,9 @@ func (m *matcher) at(rs []rune, i int) []hit {
 
 // longestAt returns the longest phrase starting at rs[i].
 func (m *matcher) longestAt(rs []rune, i int) (hit, bool) {
+	if !m.starts(rs[i]) {
+		return hit{}, false
+	}
 	for _, p := range m.byFirst[rs[i]] {
 		if hasPrefix(rs[i:], p.runes) {
 			return hit{i, i + len(p.runes), p.id}, true
@@ -59,7 +80,7 @@ func (m *matcher) longestAt(rs []rune, i int) (hit, bool) {
 func (m *matcher) all(rs []rune) []hit {
 	var out []hit
 	for i := range rs {
-		if _, ok := m.byFirst[rs[i]]; ok {
+		if m.starts(rs[i]) {
 			out = append(out, m.at(rs, i)...)
 		}
 	}

@@ -166,6 +166,9 @@ func isNumeral(r rune) bool {
 // N X N Y (三会一课、两学一做、一岗双责) or N 个 X Y followed by a
 // non-Han character (四个意识、两个维护).
 func numericFormula(rs []rune, i int) int {
+	if !isNumeral(rs[i]) {
+		return 0
+	}
 	if i > 0 && (isNumeral(rs[i-1]) || rs[i-1] == '第' || rs[i-1] == '每' || unicode.IsDigit(rs[i-1])) {
 		return 0
 	}

@@ -282,17 +282,24 @@ func isLead(text string) bool {
 }
 
 func (w *walker) implicitPoints(d *doc.Document) {
+	// One pass groups the body sentences by pillar, keeping this linear in
+	// the length of the document.
+	body := make([][]int, len(w.o.Pillars)+1) // indexes into o.Sentences
+	review := make([]bool, len(w.o.Pillars)+1)
+	for k, s := range w.o.Sentences {
+		switch {
+		case s.Pillar > 0 && s.Role == Body:
+			body[s.Pillar] = append(body[s.Pillar], k)
+		case s.Role == PillarHeading:
+			review[s.Pillar] = s.Review
+		}
+	}
 	for pi := range w.o.Pillars {
 		pl := &w.o.Pillars[pi]
-		if len(pl.Points) > 0 || w.reviewPillar(pi+1) {
+		if len(pl.Points) > 0 || review[pi+1] {
 			continue
 		}
-		var idx []int // indexes into o.Sentences of the pillar's body
-		for k, s := range w.o.Sentences {
-			if s.Pillar == pi+1 && s.Role == Body {
-				idx = append(idx, k)
-			}
-		}
+		idx := body[pi+1]
 		leads, byParagraph := paragraphLeads(d, w.o.Sentences, idx)
 		if !byParagraph {
 			leads = nil
@@ -387,14 +394,6 @@ func paragraphLeads(d *doc.Document, ss []Sentence, idx []int) ([]int, bool) {
 	return leads, len(leads) >= 2 && 2*len(leads) >= len(paras)
 }
 
-func (w *walker) reviewPillar(n int) bool {
-	for _, s := range w.o.Sentences {
-		if s.Pillar == n && s.Role == PillarHeading {
-			return s.Review
-		}
-	}
-	return false
-}
 
 func median(xs []int) int {
 	s := append([]int(nil), xs...)
