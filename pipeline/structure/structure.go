@@ -394,7 +394,6 @@ func paragraphLeads(d *doc.Document, ss []Sentence, idx []int) ([]int, bool) {
 	return leads, len(leads) >= 2 && 2*len(leads) >= len(paras)
 }
 
-
 func median(xs []int) int {
 	s := append([]int(nil), xs...)
 	for i := 1; i < len(s); i++ {
