@@ -57,10 +57,15 @@ func TestCarryOver(t *testing.T) {
 		f.SetCellStr(SheetTasks, cellName(colNote, r), "=不是公式")
 		r = findRow(t, f, SheetTasks, gone)
 		f.SetCellStr(SheetTasks, cellName(colVerdict, r), "需修改")
-		// A note typed on a pillar's title row (row 2 is the first title).
-		f.SetCellStr(SheetTasks, cellName(colNote, 2), "整体由办公室统筹")
-		// A row a reviewer added by hand, below the tasks.
+		// A note typed on a pillar's title row (the first row without an id).
 		rows, _ := f.GetRows(SheetTasks)
+		for i, r := range rows[1:] {
+			if len(r) <= colID || r[colID] == "" {
+				f.SetCellStr(SheetTasks, cellName(colNote, i+2), "整体由办公室统筹")
+				break
+			}
+		}
+		// A row a reviewer added by hand, below the tasks.
 		f.SetCellStr(SheetTasks, cellName(colText, len(rows)+2), "手工补充的任务")
 		f.SetCellStr(SheetTasks, cellName(colLead, len(rows)+2), "机关工委")
 	})
@@ -100,7 +105,7 @@ func TestCarryOver(t *testing.T) {
 		t.Fatalf("no %s sheet: %v", SheetRemoved, err)
 	}
 	text := strings.Join(flatten(removed), "|")
-	for _, want := range []string{gone, "需修改", "手工补充的任务", "机关工委", "整体由办公室统筹", outsideLabel} {
+	for _, want := range []string{gone, "需修改", "手工补充的任务", "机关工委", "整体由办公室统筹"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%s lacks %q: %v", SheetRemoved, want, removed)
 		}

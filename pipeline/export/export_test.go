@@ -111,9 +111,9 @@ func TestWorkbookShape(t *testing.T) {
 			if strings.Join(rows[0], ",") != strings.Join(want, ",") {
 				t.Errorf("header = %v", rows[0])
 			}
-			// One row per task plus a title row per pillar and one for the
-			// opening remarks, which stand under no pillar.
-			if got, want := len(rows)-1, len(d.Tasks)+len(d.Pillars)+1; got != want {
+			// One row per task plus a title row per pillar; the opening
+			// remarks, which stand under no pillar, come first with none.
+			if got, want := len(rows)-1, len(d.Tasks)+len(d.Pillars); got != want {
 				t.Errorf("%d data rows, want %d", got, want)
 			}
 			dvs, err := f.GetDataValidations(SheetTasks)
@@ -159,14 +159,22 @@ func TestWorkbookShape(t *testing.T) {
 			if props.FitToPage == nil || !*props.FitToPage || props.OutlineSummaryBelow == nil || *props.OutlineSummaryBelow {
 				t.Errorf("sheet props: fit to page %v, summary below %v", props.FitToPage, props.OutlineSummaryBelow)
 			}
-			// Title rows stand at level 0, task rows are grouped under them.
+			// Title rows stand at level 0, task rows are grouped under them;
+			// the preamble's tasks, before any title row, at level 0 too.
+			firstTitle := len(rows)
+			for i, r := range rows[1:] {
+				if (len(r) <= colID || r[colID] == "") && i < firstTitle {
+					firstTitle = i
+				}
+			}
 			for i, r := range rows[1:] {
 				lvl, err := f.GetRowOutlineLevel(SheetTasks, i+2)
 				if err != nil {
 					t.Fatal(err)
 				}
 				isTask := len(r) > colID && r[colID] != ""
-				if (lvl == 1) != isTask {
+				preamble := isTask && r[colPillar] == outsideLabel && i < firstTitle
+				if (lvl == 1) != (isTask && !preamble) {
 					t.Errorf("row %d (%q): outline level %d", i+2, r[colPillar], lvl)
 				}
 			}
@@ -334,8 +342,9 @@ func TestLines(t *testing.T) {
 			got = append(got, fmt.Sprintf("t%d", l.seq))
 		}
 	}
-	// Pillar 1 has no tasks but keeps its place; the closing remarks stay last.
-	want := "P0 t1 P1 P2 t2 t3 P0 t4 P3"
+	// The preamble's task needs no title row; pillar 1 has no tasks but
+	// keeps its place; the closing remarks stay last, under a title.
+	want := "t1 P1 P2 t2 t3 P0 t4 P3"
 	if strings.Join(got, " ") != want {
 		t.Errorf("lines = %s, want %s", strings.Join(got, " "), want)
 	}

@@ -190,18 +190,21 @@ type line struct {
 	pillar int       // pillar index of a title row
 	task   *doc.Task // nil for a title row
 	seq    int
+	// grouped task rows stand under a title row, at outline level 1.
+	grouped bool
 }
 
 // lines lays the tasks out in document order, a title row before each run
-// of tasks of one pillar, and title rows of pillars without tasks in their
+// of tasks of one pillar (none for tasks outside any pillar), and title rows of pillars without tasks in their
 // place, so the sheet shows the speech's whole outline.
 func lines(d *doc.Document) []line {
 	var out []line
 	cur := -1
-	next := 1 // the next pillar whose title row is still to come
+	next := 1       // the next pillar whose title row is still to come
+	titled := false // whether the current run of tasks has a title row
 	title := func(p int) {
 		out = append(out, line{pillar: p})
-		cur = p
+		cur, titled = p, true
 	}
 	for i := range d.Tasks {
 		t := &d.Tasks[i]
@@ -216,9 +219,16 @@ func lines(d *doc.Document) []line {
 			if p >= next {
 				next = p + 1
 			}
-			title(p)
+			// The preamble's tasks get no title row: they stand at the
+			// outline's top level, so the first task of a speech is the
+			// sheet's first data row, where reviewers start.
+			if p == 0 && cur == -1 {
+				cur, titled = 0, false
+			} else {
+				title(p)
+			}
 		}
-		out = append(out, line{pillar: p, task: t})
+		out = append(out, line{pillar: p, task: t, grouped: titled})
 	}
 	for ; next <= len(d.Pillars); next++ {
 		title(next)
@@ -327,7 +337,7 @@ func (b *builder) tasks() error {
 		return err
 	}
 	for i, l := range ls {
-		if l.task != nil {
+		if l.grouped {
 			if err := f.SetRowOutlineLevel(sh, i+2, 1); err != nil {
 				return err
 			}
