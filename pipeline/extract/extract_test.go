@@ -214,6 +214,8 @@ func TestActors(t *testing.T) {
 		{"严格落实组织生活会等制度", nil},
 		{"用思想武装头脑、指导实践、推动工作", nil},
 		{"推动党史学习教育常态化长效化", nil},
+		{"全区组织系统坚持以新思想为指导", nil},
+		{"各镇街党（工）委要落实主体责任", []string{"各镇街党（工）委"}},
 	}
 	for _, tt := range tests {
 		if got, _ := c.actors([]rune(tt.text)); !slices.Equal(got, tt.want) {

@@ -49,7 +49,7 @@ func (c *compiled) actors(rs []rune) (names, rules []string) {
 		all = append(all, named{s.start, string(rs[s.start:s.end]), s.rule})
 	}
 	for _, p := range c.pivots.all(rs) {
-		if c.insideWord(rs, p) {
+		if c.insideWord(rs, p) || !c.pivotPlace(rs, p.start) {
 			continue
 		}
 		for _, name := range c.pivoted(rs, p.end) {
@@ -108,6 +108,24 @@ scan:
 		out = append(out, item)
 	}
 	return out
+}
+
+// pivotPlace reports whether a pivot verb stands where a verb does: at
+// the start of a clause or right after an auxiliary, modal or adverb
+// (要求各地…, 要支持…, 积极引导…). Elsewhere the word is a noun (组织系统).
+func (c *compiled) pivotPlace(rs []rune, at int) bool {
+	if at == 0 || isClauseSep(rs[at-1]) {
+		return true
+	}
+	for l := 1; l <= 4 && l <= at; l++ {
+		if h, ok := c.directives.longestAt(rs, at-l); ok && h.end == at {
+			switch c.r.Directives[h.id].Kind {
+			case dict.Aux, dict.Modal, dict.Adverb:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // insideWord reports whether rs[h.start:h.end] lies inside a longer
