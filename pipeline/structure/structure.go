@@ -8,6 +8,7 @@ package structure
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -474,10 +475,21 @@ func title(d *doc.Document) string {
 		if han*2 < n {
 			continue
 		}
+		// A long title may wrap onto a second line (国务院关于印发国家
+		// 职业教育改革 / 实施方案的通知).
+		if !titleEnd.MatchString(t) && i+1 < len(d.Paragraphs) {
+			next := strings.TrimSpace(d.Paragraphs[i+1].Text)
+			if titleEnd.MatchString(next) && utf8.RuneCountInString(next) <= 30 && !strings.ContainsAny(next, "。！？；：:!?;") {
+				t += next
+			}
+		}
 		return t
 	}
 	return d.Info.Name
 }
+
+// titleEnd is how titles of speeches and official documents end.
+var titleEnd = regexp.MustCompile(`(?:通知|意见|方案|报告|讲话|要点|办法|规定|决定|计划|规划|纲要|总结|致辞|发言|决议|公告|通报)$`)
 
 func matchKind(r *dict.Rules, kind, text string) []string {
 	var out []string
