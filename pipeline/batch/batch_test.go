@@ -398,7 +398,7 @@ func TestSameStem(t *testing.T) {
 
 func TestScanAndNoise(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{"a.docx", "~$a.docx", "~WRL0001.tmp", ".hidden.txt", "Thumbs.db", "b.TXT", "c.xlsx"} {
+	for _, n := range []string{"a.docx", "~$a.docx", "~WRL0001.tmp", ".hidden.txt", "Thumbs.db", "b.TXT", "c.xlsx", "a.gold.json"} {
 		os.WriteFile(filepath.Join(dir, n), nil, 0o644)
 	}
 	os.Mkdir(filepath.Join(dir, "sub.txt"), 0o755)

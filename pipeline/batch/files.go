@@ -19,11 +19,13 @@ import (
 // being skipped in silence.
 var Supported = map[string]bool{".docx": true, ".pdf": true, ".txt": true, ".doc": true}
 
-// Noise tells files nobody dropped on purpose: hidden files, Word's lock
-// (~$x.docx) and temporary (~WRL0001.tmp) files, folder thumbnails.
+// Noise tells files nobody dropped for processing: hidden files, Word's
+// lock (~$x.docx) and temporary (~WRL0001.tmp) files, folder thumbnails,
+// and the gold annotations (NAME.gold.json) that eval reads beside a source.
 func Noise(name string) bool {
 	switch {
-	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "~"):
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "~"),
+		strings.HasSuffix(strings.ToLower(name), ".gold.json"):
 		return true
 	}
 	switch strings.ToLower(name) {
