@@ -531,7 +531,7 @@ func bareHeadings(d *doc.Document, cands map[[2]int]candidate, appendix int) map
 		}
 	}
 	if top == stNone {
-		return nil
+		return unnumberedHeadings(d, cands, appendix)
 	}
 	var starts []int
 	for i := topPara; i < appendix; i++ {
@@ -570,3 +570,33 @@ func bareHeadings(d *doc.Document, cands map[[2]int]candidate, appendix int) map
 const metaMax = 80
 
 func short(s string) bool { return utf8.RuneCountInString(s) <= metaMax }
+
+// unnumberedHeadings serves documents with no numbered heading at all:
+// their sections are short lines of their own (set as Heading 1 in Word,
+// or plain short lines), each followed by body text. Two or more are
+// needed; the title line is not one.
+func unnumberedHeadings(d *doc.Document, cands map[[2]int]candidate, appendix int) map[int]bool {
+	if len(cands) > 0 {
+		return nil // numbered items exist but never at a paragraph start
+	}
+	bare := map[int]bool{}
+	for i := 1; i+1 < appendix && i+1 < len(d.Paragraphs); i++ {
+		p := d.Paragraphs[i]
+		styled := p.Style == "Heading1"
+		if !styled && !isBare(p) {
+			continue
+		}
+		next := d.Paragraphs[i+1]
+		if next.Style == "Heading1" || isBare(next) || len(next.Sentences) == 0 {
+			continue // a heading leads body text
+		}
+		if first, _ := utf8.DecodeRuneInString(p.Text); unicode.IsDigit(first) && !styled {
+			continue // a date line, not a heading
+		}
+		bare[i] = true
+	}
+	if len(bare) < 2 {
+		return nil
+	}
+	return bare
+}
