@@ -130,6 +130,16 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 	o.Sentences = make([]Sentence, 0, total)
 	w := walker{o: o, r: r, cands: cands, lastGlobal: map[style]int{}, appendix: appendix}
 	w.bare = bareHeadings(d, cands, appendix)
+	// A closing word (同志们，…) ends the outline only after its last
+	// heading; mid-speech it is an address, not an ending.
+	for k := range cands {
+		if k[1] == 0 && k[0] > w.lastHeading {
+			w.lastHeading = k[0]
+		}
+	}
+	for i := range w.bare {
+		w.lastHeading = max(w.lastHeading, i)
+	}
 	if len(w.bare) > 0 {
 		w.pillarStyle = stBare
 	}
@@ -158,6 +168,7 @@ type walker struct {
 	review      bool
 	closed      bool
 	appendix    int          // first paragraph of the attachments
+	lastHeading int          // last paragraph that opens with a heading
 	bare        map[int]bool // paragraphs that are unnumbered pillar headings
 }
 
@@ -186,7 +197,7 @@ func (w *walker) visit(i, j int, s doc.Sentence, p doc.Paragraph) {
 	if j == 0 {
 		for _, rule := range w.r.Structure {
 			switch {
-			case rule.Kind == dict.Closing && rule.Re.MatchString(p.Text) && w.pillar > 0:
+			case rule.Kind == dict.Closing && i > w.lastHeading && rule.Re.MatchString(p.Text) && w.pillar > 0:
 				w.pillar, w.point, w.review, w.closed = 0, 0, false, true
 			case rule.Kind == dict.EndPoint && rule.Re.MatchString(p.Text):
 				w.point = 0

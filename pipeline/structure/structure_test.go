@@ -60,6 +60,7 @@ func TestNumberingStyles(t *testing.T) {
 			"一:部署 二:保障"},
 		{"closing sequence word is text", "一、部署\n要落实。\n二、保障\n要保障。\n最后，我再强调一点。大家要努力。",
 			"一:部署 二:保障"},
+		{"address mid-speech closes nothing", "一、部署\n同志们，要落实。\n二、保障\n要保障。", "一:部署 二:保障"},
 		{"number 1.5 is no heading", "一、目标\n1.5倍的增长。\n二、措施", "一:目标 二:措施"},
 		{"points continue across pillars", "一、甲\n（一）子一。\n（二）子二。\n二、乙\n（三）子三。\n（四）子四。",
 			"一:甲[子一|子二] 二:乙[子三|子四]"},
@@ -146,5 +147,20 @@ func TestParseCN(t *testing.T) {
 		if got, _ := parseCN(in); got != 0 {
 			t.Errorf("parseCN(%q) = %d, want 0", in, got)
 		}
+	}
+}
+
+func TestClosingOnlyAfterLastHeading(t *testing.T) {
+	d := build("一、部署\n同志们，要落实。\n二、保障\n要保障。\n最后，希望大家要努力。")
+	o := Analyze(d, dict.MustDefault())
+	pillarOf := map[string]int{}
+	for _, s := range o.Sentences {
+		pillarOf[d.Paragraphs[s.Para].Sentences[s.Index].Text] = s.Pillar
+	}
+	if pillarOf["同志们，要落实。"] != 1 {
+		t.Errorf("mid-speech address moved its sentence to pillar %d", pillarOf["同志们，要落实。"])
+	}
+	if pillarOf["最后，希望大家要努力。"] != 0 {
+		t.Errorf("closing paragraph stays in pillar %d", pillarOf["最后，希望大家要努力。"])
 	}
 }
