@@ -111,6 +111,23 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 		}
 	}
 
+	// When the document numbers two levels at paragraph starts (一、 and
+	// （一）), inline 一是/第一/首先 are third-level: they belong to their
+	// point, and a pillar without points has none.
+	paraStyles := map[style]bool{}
+	for k, c := range cands {
+		if k[1] == 0 {
+			paraStyles[c.st] = true
+		}
+	}
+	twoLevels := len(paraStyles) >= 2
+	if twoLevels {
+		for k, c := range cands {
+			if k[1] > 0 && !paraStyles[c.st] {
+				delete(cands, k)
+			}
+		}
+	}
 	appendix := len(d.Paragraphs)
 	for i, p := range d.Paragraphs {
 		if matchKind(r, dict.Appendix, p.Text) != nil {
@@ -128,7 +145,7 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 		total += len(p.Sentences)
 	}
 	o.Sentences = make([]Sentence, 0, total)
-	w := walker{o: o, r: r, cands: cands, lastGlobal: map[style]int{}, appendix: appendix}
+	w := walker{o: o, r: r, cands: cands, lastGlobal: map[style]int{}, appendix: appendix, twoLevels: twoLevels}
 	w.bare = bareHeadings(d, cands, appendix)
 	// A closing word (同志们，…) ends the outline only after its last
 	// heading; mid-speech it is an address, not an ending.
@@ -169,6 +186,7 @@ type walker struct {
 	closed      bool
 	appendix    int          // first paragraph of the attachments
 	lastHeading int          // last paragraph that opens with a heading
+	twoLevels   bool         // the document numbers its points itself
 	bare        map[int]bool // paragraphs that are unnumbered pillar headings
 }
 
@@ -276,6 +294,9 @@ const (
 )
 
 func isLead(text string) bool {
+	if st, _, _, _ := marker(text); st != stNone {
+		return false // a numbered item, judged by its numbering
+	}
 	body := strings.TrimRight(text, "。")
 	if body == "" || strings.ContainsAny(body, "，,、：:；;！!？?的把将我这…—") {
 		return false
@@ -308,7 +329,7 @@ func (w *walker) implicitPoints(d *doc.Document) {
 	}
 	for pi := range w.o.Pillars {
 		pl := &w.o.Pillars[pi]
-		if len(pl.Points) > 0 || review[pi+1] {
+		if len(pl.Points) > 0 || review[pi+1] || w.twoLevels {
 			continue
 		}
 		idx := body[pi+1]

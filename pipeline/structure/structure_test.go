@@ -164,3 +164,13 @@ func TestClosingOnlyAfterLastHeading(t *testing.T) {
 		t.Errorf("closing paragraph stays in pillar %d", pillarOf["最后，希望大家要努力。"])
 	}
 }
+
+// TestReportLevels: a report numbering 一、 and （一） keeps inline 一是 as
+// text, even in a pillar without （一） points (GUIDELINE: two levels).
+func TestReportLevels(t *testing.T) {
+	d := build("一、回顾\n（一）经济平稳。\n（二）民生改善。\n二、总体要求\n实现目标，必须坚持。一是坚持党的领导。深刻领悟。二是坚持人民至上。始终为民。\n三、重点工作\n（一）扩大内需\n要促消费。\n（二）稳定就业\n要稳岗。")
+	o := Analyze(d, dict.MustDefault())
+	if got := outline(o); got != "一:回顾[经济平稳|民生改善] 二:总体要求 三:重点工作[扩大内需|稳定就业]" {
+		t.Errorf("outline = %s", got)
+	}
+}
