@@ -120,6 +120,7 @@ const (
 	Meta     = "meta"     // talk about the speech itself: never a task
 	EndPoint = "endpoint" // a paragraph that ends the current point (各位代表！)
 	Appendix = "appendix" // a paragraph that starts the attachments (附件1)
+	Targets  = "targets"  // a pillar or point title naming expected targets
 )
 
 // StructureRule is a pattern the structure recognizer uses beside its
@@ -599,10 +600,10 @@ func (p *fileParser) units(lines []line) {
 func (p *fileParser) structure(lines []line) {
 	for _, l := range lines {
 		if l.entry != "" {
-			p.errf(l, "条目「%s」缺少种类（应写成 announce=…、review=…、closing=…、endpoint=…、appendix=… 或 meta=…）", l.entry)
+			p.errf(l, "条目「%s」缺少种类（应写成 announce=…、review=…、closing=…、endpoint=…、appendix=…、targets=… 或 meta=…）", l.entry)
 			continue
 		}
-		if !p.allow(l, Announce, Review, Closing, Meta, EndPoint, Appendix) {
+		if !p.allow(l, Announce, Review, Closing, Meta, EndPoint, Appendix, Targets) {
 			continue
 		}
 		if len(l.order) != 1 {

@@ -151,6 +151,14 @@ func decide(c *compiled, text string, rs []rune, norm string, s structure.Senten
 		}
 	}
 
+	if best == 0 && deployment && s.Point > 0 && !s.Review && !s.Targets && imperativeShape(rs) {
+		// Under a point of a deployment section nearly every sentence is
+		// an instruction, whatever its verb; the dictionary cannot list
+		// them all. The shape test keeps statements out.
+		dec.note(Evidence{Rule: "pattern:deployment-sentence", Matched: text, Fired: true, Effect: "要点之下的祈使句（无已知指令词，把握较低）"})
+		dec.rules = appendOnce(dec.rules, "pattern:deployment-sentence")
+		best = fallbackWeight
+	}
 	if best == 0 {
 		return dec
 	}
@@ -430,4 +438,43 @@ func objectAfter(rs []rune, end int) string {
 		obj = string(r[:40])
 	}
 	return obj
+}
+
+// fallbackWeight is the confidence of a sentence judged by its shape only.
+const fallbackWeight = 0.5
+
+// statementStarts open sentences that describe rather than instruct.
+var statementStarts = []string{"当前", "目前", "今年", "去年", "近年", "同时", "但", "而", "这", "那", "其", "此", "我", "你", "他", "它", "各位", "只有", "只要", "如果", "虽然", "因为", "由于", "随着", "面对", "经过", "截至", "全年", "总之", "可见", "实践证明", "事实证明"}
+
+// imperativeShape reports a sentence shaped like an instruction: it opens
+// with a Chinese word that is no connective or pronoun, has no copula 是
+// and no perfective 了, and is no question, exclamation or list lead.
+func imperativeShape(rs []rune) bool {
+	if len(rs) < 6 || !unicode.Is(unicode.Han, rs[0]) {
+		return false
+	}
+	text := string(rs)
+	for _, p := range statementStarts {
+		if strings.HasPrefix(text, p) {
+			return false
+		}
+	}
+	last := rs[len(rs)-1]
+	if strings.ContainsRune("？?！!：:", last) || strings.ContainsAny(text, "@") || strings.Contains(text, "http") {
+		return false
+	}
+	for i := 0; i < len(rs) && i < 8; i++ {
+		if rs[i] == '：' || rs[i] == ':' {
+			return false // a label line (联系人：…, 例如：…)
+		}
+	}
+	if subjectUse(rs) {
+		return false
+	}
+	for i, r := range rs {
+		if r == '了' && (i == 0 || rs[i-1] != '为' && rs[i-1] != '除') {
+			return false
+		}
+	}
+	return true
 }

@@ -36,6 +36,9 @@ type Sentence struct {
 	// Review is true inside a pillar of past results (一、2024年工作回顾):
 	// nothing there is a task.
 	Review bool
+	// Targets is true under a point or pillar of expected targets (目标任务):
+	// its sentences describe results, so only explicit directives count.
+	Targets bool
 	// Rules are the rules behind Role and Review, for explanation.
 	Rules []string
 }
@@ -167,6 +170,7 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 	}
 	w.implicitPoints(d)
 	w.announce(d)
+	w.targets()
 	return o
 }
 
@@ -631,4 +635,20 @@ func unnumberedHeadings(d *doc.Document, cands map[[2]int]candidate, appendix in
 		return nil
 	}
 	return bare
+}
+
+// targets marks the sentences under a pillar or point whose title names
+// expected targets (structure.txt targets=…).
+func (w *walker) targets() {
+	match := func(title string) bool { return matchKind(w.r, dict.Targets, title) != nil }
+	for k := range w.o.Sentences {
+		s := &w.o.Sentences[k]
+		if s.Pillar == 0 {
+			continue
+		}
+		pl := w.o.Pillars[s.Pillar-1]
+		if match(pl.Title) || (s.Point > 0 && match(pl.Points[s.Point-1].Title)) {
+			s.Targets = true
+		}
+	}
 }
