@@ -3,6 +3,7 @@ package dict
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 )
 
 // Regexp is a compiled rule pattern with a cheap pre-test: the runes of
@@ -99,6 +100,16 @@ func anchored(re *syntax.Regexp) bool {
 func (x *Regexp) maybe(s string) bool {
 	if len(x.need) == 0 {
 		return true
+	}
+	if len(x.need) <= 4 {
+		// A few runes: the byte search of strings.ContainsRune is faster
+		// than decoding the sentence.
+		for _, n := range x.need {
+			if strings.ContainsRune(s, n) {
+				return true
+			}
+		}
+		return false
 	}
 	for _, r := range s {
 		if x.bloom&(1<<(uint(r)%64)) == 0 {

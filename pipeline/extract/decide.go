@@ -30,6 +30,17 @@ type decision struct {
 
 func (d *decision) note(e Evidence) { d.evidence = append(d.evidence, e) }
 
+// overruled records an exclusion that vetoes the markers found so far:
+// they nearly fired.
+func (d *decision) overruled(e Evidence) decision {
+	for i := range d.evidence {
+		d.evidence[i].Fired = false
+	}
+	d.note(e)
+	d.rules = nil
+	return *d
+}
+
 // clauseSeps end a clause: a directive verb opening any clause makes an
 // implicit directive.
 func isClauseSep(r rune) bool {
@@ -59,19 +70,6 @@ func decide(c *compiled, text string, rs []rune, norm string, s structure.Senten
 		}
 		return dec
 	}
-	if x, ok := c.sentences[norm]; ok {
-		dec.note(Evidence{Rule: x.Src.String(), Matched: text, Fired: true, Effect: "整句排除，不是任务"})
-		return dec
-	}
-	for _, x := range c.r.Exclusions {
-		if x.Form == dict.ExcludeRegex {
-			if m := x.Re.FindString(text); m != "" {
-				dec.note(Evidence{Rule: x.Src.String(), Matched: m, Fired: true, Effect: "句式排除，不是任务"})
-				return dec
-			}
-		}
-	}
-
 	// Auxiliaries and modal verbs anywhere in the sentence.
 	best := 0.0
 	modalAt, modalEnd, modalKind := -1, -1, ""
@@ -161,6 +159,18 @@ func decide(c *compiled, text string, rs []rune, norm string, s structure.Senten
 	}
 	if best == 0 {
 		return dec
+	}
+	// Sentence exclusions are checked only for a candidate: most
+	// sentences never get this far, which keeps the patterns cheap.
+	if x, ok := c.sentences[norm]; ok {
+		return dec.overruled(Evidence{Rule: x.Src.String(), Matched: text, Fired: true, Effect: "整句排除，不是任务"})
+	}
+	for _, x := range c.r.Exclusions {
+		if x.Form == dict.ExcludeRegex {
+			if m := x.Re.FindString(text); m != "" {
+				return dec.overruled(Evidence{Rule: x.Src.String(), Matched: m, Fired: true, Effect: "句式排除，不是任务"})
+			}
+		}
 	}
 	if s.Review {
 		dec.note(Evidence{Rule: "pattern:review-section", Matched: text, Fired: true, Effect: "位于工作回顾部分（过去的成绩），不是任务"})
