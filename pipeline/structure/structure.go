@@ -187,7 +187,6 @@ type walker struct {
 	lastPointN  int
 	lastGlobal  map[style]int
 	review      bool
-	closed      bool
 	appendix    int          // first paragraph of the attachments
 	lastHeading int          // last paragraph that opens with a heading
 	twoLevels   bool         // the document numbers its points itself
@@ -220,7 +219,7 @@ func (w *walker) visit(i, j int, s doc.Sentence, p doc.Paragraph) {
 		for _, rule := range w.r.Structure {
 			switch {
 			case rule.Kind == dict.Closing && i > w.lastHeading && rule.Re.MatchString(p.Text) && w.pillar > 0:
-				w.pillar, w.point, w.review, w.closed = 0, 0, false, true
+				w.pillar, w.point, w.review = 0, 0, false
 			case rule.Kind == dict.EndPoint && rule.Re.MatchString(p.Text):
 				w.point = 0
 			}
@@ -255,7 +254,7 @@ func (w *walker) accept(c candidate, s doc.Sentence, out *Sentence) bool {
 			c.num = ""
 		}
 		w.o.Pillars = append(w.o.Pillars, doc.Pillar{Number: c.num, Title: c.title, Location: s.Loc, Rules: []string{styleName[c.st]}})
-		w.pillar, w.point, w.pointStyle, w.lastPointN, w.closed = len(w.o.Pillars), 0, stNone, 0, false
+		w.pillar, w.point, w.pointStyle, w.lastPointN = len(w.o.Pillars), 0, stNone, 0
 		w.review = false
 		for _, rule := range w.r.Structure {
 			if rule.Kind == dict.Review && rule.Re.MatchString(c.title) {
