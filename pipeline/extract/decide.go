@@ -116,7 +116,12 @@ func decide(c *compiled, text string, rs []rune, norm string, s structure.Senten
 			dec.note(Evidence{Rule: "pattern:attributive", Matched: string(clause[h.start : h.end+1]), Effect: "动作词作定语（“……的”），不算"})
 			continue
 		}
-		if how == viaStart && subjectUse(clause[h.end:]) {
+		if perfective(clause[h.end:]) {
+			// 为实施…奠定了基础: a past result, not an instruction.
+			dec.note(Evidence{Rule: "pattern:perfective", Matched: string(clause), Effect: "分句含“了”，是已完成的事，不算"})
+			continue
+		}
+		if how == viaStart && (subjectUse(clause[h.end:]) || start < len(rs) && rs[start] == '是') {
 			// 加强信息宣传是…的需要: the verb phrase is the subject of a
 			// statement, not an instruction.
 			dec.note(Evidence{Rule: "pattern:subject-clause", Matched: string(clause), Effect: "动作词短语作主语（“……是……”），不算"})
@@ -291,6 +296,20 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 		}
 	}
 	return hit{}, dict.Directive{}, "", false
+}
+
+// perfective reports a 了 of completion (not 为了、除了、了解).
+func perfective(rest []rune) bool {
+	for i, r := range rest {
+		if r != '了' {
+			continue
+		}
+		if i > 0 && (rest[i-1] == '为' || rest[i-1] == '除') || i+1 < len(rest) && rest[i+1] == '解' {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // subjectUse reports a 是 (not 是否) after a clause's opening verb phrase.

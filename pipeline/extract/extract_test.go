@@ -97,6 +97,7 @@ func TestTasks(t *testing.T) {
 		{"conditionals and significance", "一、部署\n只要直面挑战，坚定发展信心，就一定能闯过难关。做好宣传工作具有重要意义。\n二、保障\n要保障。", []string{"要保障。"}},
 		{"any instruction under a point", "一、重点工作\n（一）扩大内需\n恢复生猪生产。联系人：张三。我们坚信未来。当前形势复杂严峻。\n（二）稳定就业\n要稳岗。\n二、保障\n要保障。", []string{"恢复生猪生产。", "要稳岗。", "要保障。"}},
 		{"target lists need explicit directives", "一、总体要求\n（一）目标任务\n农村人居环境明显改善。要建成示范村。\n（二）基本原则\n坚持农民主体地位。\n二、保障\n要保障。", []string{"要建成示范村。", "坚持农民主体地位。", "要保障。"}},
+		{"past results and definitions", "一、意义\n取得的成就为实施乡村振兴战略奠定了良好基础。实施乡村振兴战略，是满足人民美好生活需要的必然要求。\n二、保障\n要保障。", []string{"要保障。"}},
 		{"closing exhortation", "一、部署\n要落实。\n二、保障\n要保障。\n让我们更加紧密团结起来，努力奋斗。", []string{"要落实。", "要保障。"}},
 	}
 	for _, tt := range tests {
