@@ -69,13 +69,10 @@ func isZeroWidth(r rune) bool {
 	return false
 }
 
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u202f', '\u205f', '\u1680':
-		return true
-	}
-	return r >= '\u2000' && r <= '\u200a'
-}
+// isSpace is Unicode's white space, line and paragraph separators
+// (U+2028, U+2029) included, so nothing strings.TrimSpace would trim is left
+// at a paragraph's ends.
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
 
 // wide reports a character of Chinese text: Han, kana, CJK punctuation and
 // the full-width forms block.
