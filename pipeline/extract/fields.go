@@ -11,59 +11,76 @@ import (
 
 // actors finds the parties a sentence names: an actor noun, extended to
 // the left over any prefixes written right before it (各级 + 支部书记,
-// 部机关 + 各 + 股室). Nouns inside a longer noun are not repeated.
+// 部机关 + 各 + 股室); the subject written at the head of a clause or
+// after 由/会同 (县委督查室要…, 由区委组织部约谈…); and the parties after
+// a pivot verb (支持郑州、洛阳建设…). A name inside a longer name found
+// at the same place is not repeated.
 func (c *compiled) actors(rs []rune) (names, rules []string) {
-	type span struct {
-		start, end int
-		rule       string
-	}
-	var spans []span
+	var all []span
 	for _, h := range c.nouns.leftmostLongest(rs) {
-		start := h.start
-		for start > 0 {
-			ext := false
-			for l := 1; l <= 4 && l <= start; l++ {
-				if p, ok := c.prefixes.longestAt(rs, start-l); ok && p.end == start {
-					start = p.start
-					ext = true
-					break
-				}
-			}
-			if !ext {
-				break
-			}
-		}
+		start := c.extendPrefixes(rs, h.start)
 		// A prefix chain may swallow an earlier noun (部机关 holds 机关):
 		// the longer name replaces it.
-		for len(spans) > 0 && spans[len(spans)-1].start >= start {
-			spans = spans[:len(spans)-1]
+		for len(all) > 0 && all[len(all)-1].start >= start {
+			all = all[:len(all)-1]
 		}
-		spans = append(spans, span{start, h.end, c.r.Actors[h.id].Src.String()})
+		all = append(all, span{start, h.end, c.r.Actors[h.id].Src.String()})
 	}
-	type named struct {
-		at         int
-		name, rule string
-	}
-	var all []named
-	for _, s := range spans {
-		all = append(all, named{s.start, string(rs[s.start:s.end]), s.rule})
-	}
+	all = append(all, c.subjects(rs)...)
 	for _, p := range c.pivots.all(rs) {
 		if c.insideWord(rs, p) || !c.pivotPlace(rs, p.start) {
 			continue
 		}
-		for _, name := range c.pivoted(rs, p.end) {
-			all = append(all, named{p.end, name, c.r.Actors[p.id].Src.String()})
+		for _, s := range c.pivoted(rs, p.end) {
+			s.rule = c.r.Actors[p.id].Src.String()
+			all = append(all, s)
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].at < all[j].at })
-	for _, n := range all {
-		if !slices.Contains(names, n.name) {
-			names = append(names, n.name)
-			rules = appendOnce(rules, n.rule)
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].end > all[j].end
+	})
+	for _, s := range all {
+		if slices.ContainsFunc(all, func(o span) bool {
+			return o.start <= s.start && o.end >= s.end && o.end-o.start > s.end-s.start
+		}) {
+			continue // part of a longer name (单位 in 各成员单位)
+		}
+		name := string(rs[s.start:s.end])
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+			rules = appendOnce(rules, s.rule)
 		}
 	}
 	return names, rules
+}
+
+// span is a name found in a sentence, in rune offsets, with the rule that
+// found it.
+type span struct {
+	start, end int
+	rule       string
+}
+
+// extendPrefixes moves a name's start left over the prefixes written right
+// before it (各级, 部机关 + 各).
+func (c *compiled) extendPrefixes(rs []rune, start int) int {
+	for start > 0 {
+		ext := false
+		for l := 1; l <= 4 && l <= start; l++ {
+			if p, ok := c.prefixes.longestAt(rs, start-l); ok && p.end == start {
+				start = p.start
+				ext = true
+				break
+			}
+		}
+		if !ext {
+			return start
+		}
+	}
+	return start
 }
 
 // maxPivoted bounds one party named after a pivot verb; a longer run is
@@ -72,22 +89,25 @@ const maxPivoted = 10
 
 // pivoted returns the parties written right after a pivot verb (支持郑州、
 // 洛阳建设… → 郑州、洛阳): up to 等, the next directive word, or the end
-// of the clause, split at 、和与及.
-func (c *compiled) pivoted(rs []rune, from int) []string {
+// of the clause, split at 、和与及. Where the run holds a known party
+// noun, the party ends with the last such noun and keeps the words
+// before it (鼓励中等职业学校联合中小学… → 中等职业学校).
+func (c *compiled) pivoted(rs []rune, from int) []span {
 	if from >= len(rs) {
 		return nil
 	}
 	if _, ok := c.directives.longestAt(rs, from); ok {
 		return nil // a chain of verbs (指导开展…), not a party
 	}
-	end := from
+	end, lastNoun := from, -1
 scan:
 	for ; end < len(rs); end++ {
 		if isClauseSep(rs[end]) || rs[end] == '等' {
 			break
 		}
-		if _, ok := c.nouns.longestAt(rs, end); ok {
-			return nil // a known party: the noun rule has it
+		if h, ok := c.nouns.longestAt(rs, end); ok {
+			lastNoun, end = h.end, h.end-1
+			continue
 		}
 		if h, ok := c.directives.longestAt(rs, end); ok {
 			switch c.r.Directives[h.id].Kind {
@@ -96,18 +116,74 @@ scan:
 			}
 		}
 	}
+	if lastNoun > 0 {
+		end = lastNoun
+	}
 	if end == from || end >= len(rs) || isClauseSep(rs[end]) || strings.ContainsRune("、和与及", rs[end-1]) {
 		return nil // the party must be followed by what it is to do
 	}
-	var out []string
-	for _, item := range strings.FieldsFunc(string(rs[from:end]), func(r rune) bool { return strings.ContainsRune("、和与及", r) }) {
-		n := utf8.RuneCountInString(item)
-		if n < 2 || n > maxPivoted || strings.ContainsAny(item, "的“”《》到在对向从为把将") {
+	var out []span
+	for _, it := range splitList(rs, from, end) {
+		// A restrictive 的-modifier and a leading quantifier are not part of
+		// the name (有条件的普通高校 → 普通高校, 一批高水平工科学校).
+		if i := lastIndex(rs[it.start:it.end], '的'); i >= 0 {
+			it.start += i + 1
+		}
+		for _, q := range quantifiers {
+			if hasPrefix(rs[it.start:it.end], []rune(q)) {
+				it.start += utf8.RuneCountInString(q)
+				break
+			}
+		}
+		item := string(rs[it.start:it.end])
+		n := it.end - it.start
+		if n < 2 || n > maxPivoted || strings.ContainsAny(item, "“”《》到在对向从把将") || rs[it.start] == '为' {
 			return nil
 		}
-		out = append(out, item)
+		out = append(out, it)
 	}
 	return out
+}
+
+// quantifiers open a party's name without being part of it.
+var quantifiers = []string{"一大批", "一批", "一些", "更多", "部分"}
+
+// listSeps join the items of a list of parties; 特别是/尤其是 single out one.
+var listSeps = []string{"特别是", "尤其是", "、", "和", "与", "及"}
+
+// splitList cuts rs[from:end] into the items of a list.
+func splitList(rs []rune, from, end int) []span {
+	var out []span
+	start := from
+	for i := from; i < end; {
+		matched := false
+		for _, sep := range listSeps {
+			if s := []rune(sep); hasPrefix(rs[i:end], s) {
+				if i > start {
+					out = append(out, span{start: start, end: i})
+				}
+				i += len(s)
+				start, matched = i, true
+				break
+			}
+		}
+		if !matched {
+			i++
+		}
+	}
+	if end > start {
+		out = append(out, span{start: start, end: end})
+	}
+	return out
+}
+
+func lastIndex(rs []rune, r rune) int {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i] == r {
+			return i
+		}
+	}
+	return -1
 }
 
 // pivotPlace reports whether a pivot verb stands where a verb does: at
@@ -146,40 +222,51 @@ func (c *compiled) insideWord(rs []rune, h hit) bool {
 // timing finds deadlines, dates, festivals and frequencies, in text order;
 // a find overlapping an earlier, longer one (年底 in 今年底) is dropped.
 func (c *compiled) timing(rs []rune, text string) (found, rules []string) {
-	type at struct {
-		pos, end int
-		text     string
-		rule     string
+	for _, s := range c.timingSpans(rs, text) {
+		t := string(rs[s.start:s.end])
+		if !slices.Contains(found, t) {
+			found = append(found, t)
+			rules = appendOnce(rules, s.rule)
+		}
 	}
-	var all []at
+	return found, rules
+}
+
+// timingSpans returns the timing finds of rs (text is the same sentence as
+// a string), in text order, without overlaps. A regular expression with a
+// group finds the group only: the rest is context (世界读书日 but not the
+// 日 of 日益).
+func (c *compiled) timingSpans(rs []rune, text string) []span {
+	var all []span
 	for _, h := range c.timingWords.leftmostLongest(rs) {
-		all = append(all, at{h.start, h.end, string(rs[h.start:h.end]), c.r.Timing[h.id].Src.String()})
+		all = append(all, span{h.start, h.end, c.r.Timing[h.id].Src.String()})
 	}
 	for _, t := range c.r.Timing {
 		if t.Re == nil {
 			continue
 		}
-		for _, m := range t.Re.FindAllStringIndex(text, -1) {
+		for _, m := range t.Re.FindAllStringSubmatchIndex(text, -1) {
+			if len(m) >= 4 && m[2] >= 0 {
+				m = m[2:4]
+			}
 			pos := utf8.RuneCountInString(text[:m[0]])
-			all = append(all, at{pos, pos + utf8.RuneCountInString(text[m[0]:m[1]]), text[m[0]:m[1]], t.Src.String()})
+			all = append(all, span{pos, pos + utf8.RuneCountInString(text[m[0]:m[1]]), t.Src.String()})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].pos != all[j].pos {
-			return all[i].pos < all[j].pos
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
 		}
 		return all[i].end > all[j].end
 	})
+	var out []span
 	reach := -1
 	for _, a := range all {
-		if a.pos < reach {
+		if a.start < reach {
 			continue // overlaps an earlier, longer find
 		}
 		reach = max(reach, a.end)
-		if !slices.Contains(found, a.text) {
-			found = append(found, a.text)
-			rules = appendOnce(rules, a.rule)
-		}
+		out = append(out, a)
 	}
-	return found, rules
+	return out
 }

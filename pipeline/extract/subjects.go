@@ -1,0 +1,265 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/luoshi/luoshi/dict"
+)
+
+// orgSuffixes end the name of a body (县发改局, 县委督查室, 区委组织部,
+// 法规（科）处). Alone they are parts of common words (格局, 全部, 教室),
+// so they count only at the end of a subject phrase, and a two-character
+// name must open with an administrative level (区局, 县委, but not 全部).
+const orgSuffixes = "局室部处科委厅院校所站"
+
+// adminLevels open two-character names of bodies (区局, 县委, 镇所).
+const adminLevels = "省市县区乡镇村"
+
+// headWords end the name of a group of people or a body in subject
+// position only (县级领导, 督查人员, 培训评价组织): elsewhere they are
+// ordinary words (组织实施, 领导小组 is a noun of its own).
+var headWords = []string{"领导", "人员", "教师", "组织", "机构", "中心", "集团", "联盟", "成员"}
+
+// subjectEnds end a subject phrase without being directive words: the
+// verbs of sharing a duty and the words that open a predicate
+// (县委督查室要会同县发改局…, 区局按年度评选…, 各成员单位就…报告).
+var subjectEnds = []string{"会同", "牵头", "配合", "按", "就", "是", "向", "于", "被", "由", "已", "均", "都", "也"}
+
+// subjectRule names the subject rule among a task's rules.
+const subjectRule = "pipeline/extract/subjects.go"
+
+// agentMarkers introduce a party inside a clause: the agent of 由X负责
+// and the partner of 会同X.
+var agentMarkers = []string{"由", "会同"}
+
+// connectives open a clause before its subject (同时，… / 并…).
+var connectives = []string{"同时", "此外", "另外", "其中", "并"}
+
+// subjects finds the parties written as the subject of a clause (县委督查室
+// 要…, 区委组织部每季度…, 全系统各单位要…) or after 由/会同 (由区级领导
+// 包联…, 会同县发改局). A subject is a run of Chinese characters from the
+// clause start up to the predicate (a modal, adverb, preposition, timing
+// word or one of subjectEnds) that ends with a party noun, a head word or
+// an organization suffix; a restrictive 的-modifier is dropped, lists are
+// split at 、 (and at 和与及 where every item is a name). A clause that
+// opens with a verb has no written subject.
+func (c *compiled) subjects(rs []rune) []span {
+	timed := c.timingStarts(rs)
+	var out []span
+	for i := 0; i < len(rs); i++ {
+		if i == 0 || isClauseSep(rs[i-1]) {
+			s := i
+			for _, w := range connectives {
+				if hasPrefix(rs[s:], []rune(w)) {
+					s += len([]rune(w))
+					break
+				}
+			}
+			out = append(out, c.subjectAt(rs, s, false, timed)...)
+		}
+		for _, m := range agentMarkers {
+			if hasPrefix(rs[i:], []rune(m)) {
+				if _, ok := c.nouns.longestAt(rs, max(i-1, 0)); ok && i > 0 {
+					continue // 由 inside a name
+				}
+				out = append(out, c.subjectAt(rs, i+len([]rune(m)), true, timed)...)
+			}
+		}
+	}
+	return out
+}
+
+// subjectAt reads a subject phrase starting at rs[s]. agent marks a party
+// after 由/会同, which may be followed right away by its verb and object
+// (由区委组织部约谈党组织书记): there the first name of three or more
+// characters is taken rather than the longest.
+func (c *compiled) subjectAt(rs []rune, s int, agent bool, timed map[int]bool) []span {
+	if s >= len(rs) {
+		return nil
+	}
+	if _, ok := c.nouns.longestAt(rs, s); !ok {
+		if _, ok := c.prefixes.longestAt(rs, s); !ok {
+			if _, ok := c.directives.longestAt(rs, s); ok {
+				return nil // a verb-initial clause, or one opening with a modal
+			}
+		}
+	}
+	from := s
+	var heads []int // ends of names, in text order
+	lastHead := -1  // end of the last multi-character head
+	depth := 0
+	i := s
+scan:
+	for i < len(rs) {
+		r := rs[i]
+		switch {
+		case r == '（' || r == '(':
+			depth++
+			i++
+			continue
+		case r == '）' || r == ')':
+			depth--
+			if depth < 0 {
+				break scan
+			}
+			if len(heads) > 0 && heads[len(heads)-1] == i {
+				heads[len(heads)-1] = i + 1 // 村（社区）
+			}
+			i++
+			continue
+		case r == '的':
+			from, heads, lastHead = i+1, nil, -1
+			i++
+			continue
+		case r == '、':
+			i++
+			continue
+		case !unicode.Is(unicode.Han, r):
+			break scan
+		}
+		if timed[i] {
+			break
+		}
+		if h, ok := c.nouns.longestAt(rs, i); ok {
+			if depth == 0 {
+				heads = append(heads, h.end)
+				lastHead = h.end
+			}
+			i = h.end
+			continue
+		}
+		if p, ok := c.prefixes.longestAt(rs, i); ok {
+			i = p.end
+			continue
+		}
+		if h, ok := c.directives.longestAt(rs, i); ok {
+			if k := c.r.Directives[h.id].Kind; k != dict.Verb || i == lastHead {
+				break // the predicate starts (县委督查室要…, 联席会议统筹…)
+			}
+		}
+		for _, w := range subjectEnds {
+			if hasPrefix(rs[i:], []rune(w)) {
+				break scan
+			}
+		}
+		if hw := headWordAt(rs, i); hw > 0 && i > from {
+			i += hw
+			if depth == 0 && (agent || c.closed(rs, i, timed)) {
+				heads = append(heads, i)
+				lastHead = i
+			}
+			continue
+		}
+		if strings.ContainsRune(orgSuffixes, r) && depth == 0 && i > from &&
+			(i-from >= 2 || strings.ContainsRune(adminLevels, rs[from])) && (agent || c.closed(rs, i+1, timed)) {
+			heads = append(heads, i+1)
+		}
+		i++
+	}
+	runEnd := i
+	if len(heads) == 0 {
+		return nil
+	}
+	end := heads[len(heads)-1]
+	switch {
+	case end == runEnd:
+	case agent:
+		for _, h := range heads {
+			if h-from >= 3 {
+				end = h
+				break
+			}
+		}
+	default:
+		// The longest name: heads are in text order.
+	}
+	if !agent && (end >= len(rs) || isClauseSep(rs[end])) {
+		return nil // a clause of a bare name has no predicate: not a subject
+	}
+	// Items of a list: split at 、 always, at 和与及 only where each part
+	// ends with a name (机关和企事业单位 stays one name when it does not).
+	var out []span
+	start := from
+	for j := from; j <= end; j++ {
+		if j == end || rs[j] == '、' {
+			if j-start >= 2 {
+				for _, p := range c.splitAnd(rs, start, j, heads) {
+					p.rule = subjectRule
+					out = append(out, p)
+				}
+			}
+			start = j + 1
+		}
+	}
+	return out
+}
+
+// splitAnd splits rs[from:end] at 和/与/及 when every part ends where a
+// name ends.
+func (c *compiled) splitAnd(rs []rune, from, end int, heads []int) []span {
+	isHead := func(e int) bool {
+		for _, h := range heads {
+			if h == e {
+				return true
+			}
+		}
+		return false
+	}
+	var parts []span
+	start := from
+	for j := from; j < end; j++ {
+		if strings.ContainsRune("和与及", rs[j]) && isHead(j) {
+			parts = append(parts, span{start: start, end: j})
+			start = j + 1
+		}
+	}
+	parts = append(parts, span{start: start, end: end})
+	for _, p := range parts {
+		if p.end-p.start < 2 || !isHead(p.end) {
+			return []span{{start: from, end: end}}
+		}
+	}
+	return parts
+}
+
+// closed reports whether a name may end before rs[e]: at the end of the
+// clause or a list item, or before its predicate. Head words and suffixes
+// followed by more of a noun (全区组织系统) are not the end of a name.
+func (c *compiled) closed(rs []rune, e int, timed map[int]bool) bool {
+	if e >= len(rs) || !unicode.Is(unicode.Han, rs[e]) || strings.ContainsRune("、和与及的", rs[e]) || timed[e] {
+		return true
+	}
+	if _, ok := c.directives.longestAt(rs, e); ok {
+		return true
+	}
+	if _, ok := c.pivots.longestAt(rs, e); ok {
+		return true
+	}
+	for _, w := range subjectEnds {
+		if hasPrefix(rs[e:], []rune(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// headWordAt returns the length of the head word at rs[i], 0 if none.
+func headWordAt(rs []rune, i int) int {
+	for _, w := range headWords {
+		if r := []rune(w); hasPrefix(rs[i:], r) {
+			return len(r)
+		}
+	}
+	return 0
+}
+
+// timingStarts returns the rune offsets where a timing find starts: a
+// subject phrase ends there (县级领导每月…, 国务院教育督导委员会定期…).
+func (c *compiled) timingStarts(rs []rune) map[int]bool {
+	at := map[int]bool{}
+	for _, s := range c.timingSpans(rs, string(rs)) {
+		at[s.start] = true
+	}
+	return at
+}
