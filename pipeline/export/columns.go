@@ -32,24 +32,50 @@ const (
 	numCols
 )
 
+// Column titles of the 任务分解 sheet. They are exported because the review
+// package reads workbooks back and finds columns by these titles; defining
+// them here, where they are written, keeps the two from drifting apart.
+const (
+	ColSeq      = "序号"
+	ColPillar   = "一级部署"
+	ColPoint    = "重点任务"
+	ColText     = "任务内容"
+	ColAction   = "关键动作"
+	ColActors   = "文中责任主体"
+	ColTiming   = "文中时间要求"
+	ColLead     = "牵头单位"
+	ColPartner  = "配合单位"
+	ColLeader   = "责任领导"
+	ColDue      = "完成时限"
+	ColStatus   = "进展状态"
+	ColVerdict  = "审核意见"
+	ColNote     = "备注"
+	ColLocation = "原文位置"
+	ColRules    = "命中规则"
+	ColID       = "任务编号"
+
+	// ColRemovedText is the task text column of the 已移除任务 sheet.
+	ColRemovedText = "原任务内容"
+)
+
 var columns = [numCols]column{
-	colSeq:     {title: "序号", width: 5},
-	colPillar:  {title: "一级部署", width: 16, wrap: true},
-	colPoint:   {title: "重点任务", width: 14, wrap: true},
-	colText:    {title: "任务内容", width: 52, wrap: true},
-	colAction:  {title: "关键动作", width: 12, wrap: true},
-	colActors:  {title: "文中责任主体", width: 12, wrap: true},
-	colTiming:  {title: "文中时间要求", width: 11, wrap: true},
-	colLead:    {title: "牵头单位", width: 14, input: true, wrap: true},
-	colPartner: {title: "配合单位", width: 16, input: true, wrap: true},
-	colLeader:  {title: "责任领导", width: 9, input: true, wrap: true},
-	colDue:     {title: "完成时限", width: 11.5, input: true},
-	colStatus:  {title: "进展状态", width: 9, input: true},
-	colVerdict: {title: "审核意见", width: 9, input: true},
-	colNote:    {title: "备注", width: 14, input: true, wrap: true},
-	colWhere:   {title: "原文位置", width: 11, wrap: true},
-	colRules:   {title: "命中规则", width: 20, wrap: true},
-	colID:      {title: "任务编号", width: 11},
+	colSeq:     {title: ColSeq, width: 5},
+	colPillar:  {title: ColPillar, width: 16, wrap: true},
+	colPoint:   {title: ColPoint, width: 14, wrap: true},
+	colText:    {title: ColText, width: 52, wrap: true},
+	colAction:  {title: ColAction, width: 12, wrap: true},
+	colActors:  {title: ColActors, width: 12, wrap: true},
+	colTiming:  {title: ColTiming, width: 11, wrap: true},
+	colLead:    {title: ColLead, width: 14, input: true, wrap: true},
+	colPartner: {title: ColPartner, width: 16, input: true, wrap: true},
+	colLeader:  {title: ColLeader, width: 9, input: true, wrap: true},
+	colDue:     {title: ColDue, width: 11.5, input: true},
+	colStatus:  {title: ColStatus, width: 9, input: true},
+	colVerdict: {title: ColVerdict, width: 9, input: true},
+	colNote:    {title: ColNote, width: 14, input: true, wrap: true},
+	colWhere:   {title: ColLocation, width: 11, wrap: true},
+	colRules:   {title: ColRules, width: 20, wrap: true},
+	colID:      {title: ColID, width: 11},
 }
 
 // InputTitles are the headers of the columns people fill in, in sheet order.

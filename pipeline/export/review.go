@@ -72,7 +72,7 @@ func ReadReview(path string) (rv *Review, err error) {
 		return nil, &ReadError{path, err}
 	}
 	if s := findSheet(f, SheetRemoved); s != "" && s != sheet {
-		if err := readRows(f, s, removedText, rv); err != nil {
+		if err := readRows(f, s, ColRemovedText, rv); err != nil {
 			return nil, &ReadError{path, err}
 		}
 	}

@@ -292,7 +292,7 @@ func (b *builder) removed() error {
 		return nil
 	}
 	ins := InputTitles()
-	titles := append([]string{columns[colID].title, removedText}, ins...)
+	titles := append([]string{ColID, ColRemovedText}, ins...)
 	titles = append(titles, "说明")
 	widths := []float64{11, 52}
 	for _, t := range ins {

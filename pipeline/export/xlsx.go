@@ -38,8 +38,6 @@ const maxCellRunes = 32000
 // elsewhere substitutes a CJK font.
 const fontName = "宋体"
 
-const removedText = "原任务内容"
-
 // WriteWorkbook writes the task workbook of d to w.
 func WriteWorkbook(w io.Writer, d *doc.Document, o Options) error {
 	f, err := Workbook(d, o)

@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"github.com/luoshi/luoshi/pipeline/eval"
+	"github.com/luoshi/luoshi/pipeline/export"
 )
 
 func TestBuildGold(t *testing.T) {
 	sheets := sampleSheets(header)
-	sheets[SheetStructure] = [][]string{
+	sheets[export.SheetStructure] = [][]string{
 		{"编号", "标题", "层级", "任务数", "原文位置"},
 		{"一", "打造一支对党忠诚的队伍", "一级部署", "3", "第3段"},
 		{"（一）", "抓实理论学习", "重点任务", "1", "第3段第4句"},
@@ -20,14 +21,14 @@ func TestBuildGold(t *testing.T) {
 		{"三", "没有任务的部署", "一级部署", "0", "第5段"},
 		{"", "（未归入一级部署）", "", "1", ""},
 	}
-	sheets[SheetSlogans] = [][]string{
+	sheets[export.SheetSlogans] = [][]string{
 		{"序号", "提法口号", "类型", "出现次数", "出现位置", "命中规则", "审核意见"},
 		{"1", "三会一课", "概括性提法", "1", "", "", "确认"},
 		{"2", "虚", "引号提法", "1", "", "", "误报"},
 		{"3", "喜迎二十大", "引号提法", "1", "", "", ""},
 	}
-	sheets[SheetOverview] = append(sheets[SheetOverview], []string{"文中宣布的一级部署数", "4"})
-	sheets[SheetTasks] = append(sheets[SheetTasks],
+	sheets[export.SheetOverview] = append(sheets[export.SheetOverview], []string{"文中宣布的一级部署数", "4"})
+	sheets[export.SheetTasks] = append(sheets[export.SheetTasks],
 		taskRow(header, map[string]string{"一级部署": "（未归入一级部署）", "任务内容": "希望大家认真领会。", "审核意见": "确认", "任务编号": "T006"}))
 	wb, err := Read(xlsx(t, sheets), "讲话-任务分解.xlsx")
 	if err != nil {

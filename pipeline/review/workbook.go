@@ -15,31 +15,16 @@ import (
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/luoshi/luoshi/pipeline/export"
 )
 
-// Sheet and column names as the export package writes them. Columns are
-// found by their header text, never by letter: reviewers insert, hide and
-// reorder columns.
+// Sheet and column names are export's (it writes them). Columns are found
+// by their header text, never by letter: reviewers insert, hide and reorder
+// columns.
 const (
-	SheetTasks     = "任务分解"
-	SheetOverview  = "概览"
-	SheetSlogans   = "提法口号"
-	SheetStructure = "文档结构"
-
 	// outside is how the export names the group of tasks under no pillar.
 	outside = "未归入一级部署"
-
-	ColID       = "任务编号"
-	ColPillar   = "一级部署"
-	ColPoint    = "重点任务"
-	ColText     = "任务内容"
-	ColAction   = "关键动作"
-	ColActors   = "文中责任主体"
-	ColTiming   = "文中时间要求"
-	ColVerdict  = "审核意见"
-	ColNote     = "备注"
-	ColLocation = "原文位置"
-	ColRules    = "命中规则"
 )
 
 // Verdicts a reviewer picks in 审核意见.
@@ -205,7 +190,7 @@ func Read(b []byte, path string) (wb *Workbook, err error) {
 	defer f.Close()
 	sheet := taskSheet(f)
 	if sheet == "" {
-		return nil, &Error{path, "找不到工作表“" + SheetTasks + "”，这不是 luoshi 生成的任务分解表"}
+		return nil, &Error{path, "找不到工作表“" + export.SheetTasks + "”，这不是 luoshi 生成的任务分解表"}
 	}
 	rows, err := getRows(f, sheet)
 	if errors.Is(err, errTooManyRows) {
@@ -238,11 +223,11 @@ func (c columns) get(row []string, name string) string {
 func (wb *Workbook) readTasks(rows [][]string) error {
 	hdr, cols := findHeader(rows)
 	if hdr < 0 {
-		return &Error{wb.Path, "工作表“" + SheetTasks + "”前 " + strconv.Itoa(headerSearchRows) + " 行中找不到表头（应含“" + ColText + "”和“" + ColVerdict + "”两列）"}
+		return &Error{wb.Path, "工作表“" + export.SheetTasks + "”前 " + strconv.Itoa(headerSearchRows) + " 行中找不到表头（应含“" + export.ColText + "”和“" + export.ColVerdict + "”两列）"}
 	}
-	for _, need := range []string{ColText, ColVerdict} {
+	for _, need := range []string{export.ColText, export.ColVerdict} {
 		if _, ok := cols[need]; !ok {
-			return &Error{wb.Path, "工作表“" + SheetTasks + "”缺少“" + need + "”列"}
+			return &Error{wb.Path, "工作表“" + export.SheetTasks + "”缺少“" + need + "”列"}
 		}
 	}
 	for i := hdr + 1; i < len(rows); i++ {
@@ -250,20 +235,20 @@ func (wb *Workbook) readTasks(rows [][]string) error {
 		n := i + 1
 		r := Row{
 			Row:      n,
-			ID:       cols.get(row, ColID),
-			Pillar:   cols.get(row, ColPillar),
-			Point:    cols.get(row, ColPoint),
-			Text:     cols.get(row, ColText),
-			Action:   cols.get(row, ColAction),
-			Actors:   cols.get(row, ColActors),
-			Timing:   cols.get(row, ColTiming),
-			Note:     cols.get(row, ColNote),
-			Location: cols.get(row, ColLocation),
-			Rules:    cols.get(row, ColRules),
+			ID:       cols.get(row, export.ColID),
+			Pillar:   cols.get(row, export.ColPillar),
+			Point:    cols.get(row, export.ColPoint),
+			Text:     cols.get(row, export.ColText),
+			Action:   cols.get(row, export.ColAction),
+			Actors:   cols.get(row, export.ColActors),
+			Timing:   cols.get(row, export.ColTiming),
+			Note:     cols.get(row, export.ColNote),
+			Location: cols.get(row, export.ColLocation),
+			Rules:    cols.get(row, export.ColRules),
 		}
-		v, ok := ParseVerdict(cols.get(row, ColVerdict))
+		v, ok := ParseVerdict(cols.get(row, export.ColVerdict))
 		if !ok {
-			wb.Warnings = append(wb.Warnings, fmt.Sprintf("第%d行：审核意见“%s”不是“确认”“误报”“需修改”之一，按未审核处理", n, cols.get(row, ColVerdict)))
+			wb.Warnings = append(wb.Warnings, fmt.Sprintf("第%d行：审核意见“%s”不是“确认”“误报”“需修改”之一，按未审核处理", n, cols.get(row, export.ColVerdict)))
 		}
 		// A row the reviewer typed in by hand (a task the rules missed)
 		// has no id but a verdict; any other row without both an id and
@@ -309,8 +294,8 @@ func findHeader(rows [][]string) (int, columns) {
 				}
 			}
 		}
-		_, text := cols[ColText]
-		_, verdict := cols[ColVerdict]
+		_, text := cols[export.ColText]
+		_, verdict := cols[export.ColVerdict]
 		if text || verdict {
 			return i, cols
 		}
@@ -318,13 +303,13 @@ func findHeader(rows [][]string) (int, columns) {
 	return -1, nil
 }
 
-var known = []string{ColID, ColPillar, ColPoint, ColText, ColAction, ColActors, ColTiming, ColVerdict, ColNote, ColLocation, ColRules}
+var known = []string{export.ColID, export.ColPillar, export.ColPoint, export.ColText, export.ColAction, export.ColActors, export.ColTiming, export.ColVerdict, export.ColNote, export.ColLocation, export.ColRules}
 
 // taskSheet is the sheet holding the tasks: 任务分解, or, if someone
 // renamed it, the first sheet whose header names both 任务内容 and 审核意见.
 func taskSheet(f *excelize.File) string {
-	if idx, _ := f.GetSheetIndex(SheetTasks); idx >= 0 {
-		return SheetTasks
+	if idx, _ := f.GetSheetIndex(export.SheetTasks); idx >= 0 {
+		return export.SheetTasks
 	}
 	for _, s := range f.GetSheetList() {
 		rows, err := getRows(f, s)
@@ -332,8 +317,8 @@ func taskSheet(f *excelize.File) string {
 			continue
 		}
 		if i, cols := findHeader(rows); i >= 0 {
-			_, text := cols[ColText]
-			_, verdict := cols[ColVerdict]
+			_, text := cols[export.ColText]
+			_, verdict := cols[export.ColVerdict]
 			if text && verdict {
 				return s
 			}
@@ -375,10 +360,10 @@ func ParseVerdict(s string) (v string, ok bool) {
 // of labels and values. It is optional: older or hand-made workbooks lack
 // it and the caller falls back on the workbook's own name.
 func (wb *Workbook) readOverview(f *excelize.File) {
-	if idx, _ := f.GetSheetIndex(SheetOverview); idx < 0 {
+	if idx, _ := f.GetSheetIndex(export.SheetOverview); idx < 0 {
 		return
 	}
-	rows, err := getRows(f, SheetOverview)
+	rows, err := getRows(f, export.SheetOverview)
 	if err != nil {
 		return
 	}
@@ -450,7 +435,7 @@ func sheetRows(f *excelize.File, sheet string) ([][]string, columns) {
 // readOutline reads the 文档结构 sheet: the whole outline, including
 // pillars and points that have no task row.
 func (wb *Workbook) readOutline(f *excelize.File) {
-	rows, cols := sheetRows(f, SheetStructure)
+	rows, cols := sheetRows(f, export.SheetStructure)
 	for _, row := range rows {
 		it := OutlineItem{Number: cols.get(row, "编号"), Title: cols.get(row, "标题"), Level: cols.get(row, "层级")}
 		if it.Title == "" || (it.Level != LevelPillar && it.Level != LevelPoint) {
@@ -462,15 +447,15 @@ func (wb *Workbook) readOutline(f *excelize.File) {
 
 // readSlogans reads the 提法口号 sheet.
 func (wb *Workbook) readSlogans(f *excelize.File) {
-	rows, cols := sheetRows(f, SheetSlogans)
+	rows, cols := sheetRows(f, export.SheetSlogans)
 	for i, row := range rows {
-		s := SloganRow{Row: i + 2, Text: cols.get(row, "提法口号"), Note: cols.get(row, ColNote)}
+		s := SloganRow{Row: i + 2, Text: cols.get(row, "提法口号"), Note: cols.get(row, export.ColNote)}
 		if s.Text == "" {
 			continue
 		}
-		v, ok := ParseVerdict(cols.get(row, ColVerdict))
+		v, ok := ParseVerdict(cols.get(row, export.ColVerdict))
 		if !ok {
-			wb.Warnings = append(wb.Warnings, fmt.Sprintf("“%s”第%d行：审核意见“%s”不是“确认”“误报”“需修改”之一，按未审核处理", SheetSlogans, s.Row, cols.get(row, ColVerdict)))
+			wb.Warnings = append(wb.Warnings, fmt.Sprintf("“%s”第%d行：审核意见“%s”不是“确认”“误报”“需修改”之一，按未审核处理", export.SheetSlogans, s.Row, cols.get(row, export.ColVerdict)))
 		}
 		s.Verdict = v
 		wb.Slogans = append(wb.Slogans, s)

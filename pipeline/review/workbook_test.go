@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/luoshi/luoshi/pipeline/export"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -66,7 +68,7 @@ func taskRow(cols []string, kv map[string]string) []string {
 
 func sampleSheets(cols []string) map[string][][]string {
 	return map[string][][]string{
-		SheetTasks: {
+		export.SheetTasks: {
 			cols,
 			{"一、打造一支对党忠诚的队伍（3 项任务）"},
 			taskRow(cols, map[string]string{"序号": "1", "一级部署": "一、打造一支对党忠诚的队伍", "任务内容": "要始终把政治建设摆在首位。", "审核意见": "确认", "任务编号": "T001", "文中责任主体": "各级支部书记、组工干部"}),
@@ -76,7 +78,7 @@ func sampleSheets(cols []string) map[string][][]string {
 			taskRow(cols, map[string]string{"序号": "4", "一级部署": "二、磨炼一支敢于担当的队伍", "任务内容": "要大兴勤学之风。", "审核意见": "", "任务编号": "T004"}),
 			taskRow(cols, map[string]string{"序号": "5", "一级部署": "二、磨炼一支敢于担当的队伍", "任务内容": "要培养尚学文化。", "审核意见": "不知道", "任务编号": "T005"}),
 		},
-		SheetOverview: {{"源文件", "讲话.txt"}, {"源文件路径", "/srv/收件箱/讲话.txt"}},
+		export.SheetOverview: {{"源文件", "讲话.txt"}, {"源文件路径", "/srv/收件箱/讲话.txt"}},
 	}
 }
 
@@ -92,16 +94,16 @@ func TestRead(t *testing.T) {
 		cols  []string
 		sheet string
 	}{
-		{"export order", header, SheetTasks},
-		{"reversed columns", shuffled, SheetTasks},
+		{"export order", header, export.SheetTasks},
+		{"reversed columns", shuffled, export.SheetTasks},
 		{"retitled columns, renamed sheet", header, "Sheet1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sheets := sampleSheets(tc.cols)
-			if tc.sheet != SheetTasks {
-				sheets[SheetTasks][0] = retitled
-				sheets[tc.sheet] = sheets[SheetTasks]
-				delete(sheets, SheetTasks)
+			if tc.sheet != export.SheetTasks {
+				sheets[export.SheetTasks][0] = retitled
+				sheets[tc.sheet] = sheets[export.SheetTasks]
+				delete(sheets, export.SheetTasks)
 			}
 			wb, err := Read(xlsx(t, sheets), "讲话-任务分解.xlsx")
 			if err != nil {
@@ -145,14 +147,14 @@ func TestReadErrors(t *testing.T) {
 			return xlsx(t, map[string][][]string{"Sheet1": {header[:5]}})
 		}, "找不到工作表“任务分解”"},
 		{"no header", func(t *testing.T) []byte {
-			return xlsx(t, map[string][][]string{SheetTasks: {{"a", "b"}}})
+			return xlsx(t, map[string][][]string{export.SheetTasks: {{"a", "b"}}})
 		}, "找不到表头"},
 		{"too many rows", func(t *testing.T) []byte {
 			f := excelize.NewFile()
 			defer f.Close()
-			f.SetSheetName("Sheet1", SheetTasks)
-			f.SetSheetRow(SheetTasks, "A1", &[]string{"任务内容", "审核意见"})
-			f.SetCellStr(SheetTasks, "A"+strconv.Itoa(maxRows+1), "末行")
+			f.SetSheetName("Sheet1", export.SheetTasks)
+			f.SetSheetRow(export.SheetTasks, "A1", &[]string{"任务内容", "审核意见"})
+			f.SetCellStr(export.SheetTasks, "A"+strconv.Itoa(maxRows+1), "末行")
 			var buf bytes.Buffer
 			if err := f.Write(&buf); err != nil {
 				t.Fatal(err)
@@ -160,7 +162,7 @@ func TestReadErrors(t *testing.T) {
 			return buf.Bytes()
 		}, "超过 20000 行"},
 		{"no verdict column", func(t *testing.T) []byte {
-			return xlsx(t, map[string][][]string{SheetTasks: {noVerdict}})
+			return xlsx(t, map[string][][]string{export.SheetTasks: {noVerdict}})
 		}, "缺少“审核意见”列"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -180,7 +182,7 @@ func TestReadFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "讲话-任务分解.xlsx")
 	sheets := sampleSheets(header)
-	delete(sheets, SheetOverview)
+	delete(sheets, export.SheetOverview)
 	if err := os.WriteFile(p, xlsx(t, sheets), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +215,7 @@ func TestParseVerdict(t *testing.T) {
 
 func FuzzRead(f *testing.F) {
 	f.Add(xlsx(f, sampleSheets(header)))
-	f.Add(xlsx(f, map[string][][]string{SheetTasks: {header[:5]}}))
+	f.Add(xlsx(f, map[string][][]string{export.SheetTasks: {header[:5]}}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -231,14 +233,14 @@ func FuzzRead(f *testing.F) {
 // report's (300 task rows).
 func BenchmarkRead(b *testing.B) {
 	sheets := sampleSheets(header)
-	rows := sheets[SheetTasks][:1]
+	rows := sheets[export.SheetTasks][:1]
 	for i := 0; i < 300; i++ {
 		rows = append(rows, taskRow(header, map[string]string{
 			"序号": strconv.Itoa(i + 1), "一级部署": "一、打造一支对党忠诚的队伍",
 			"任务内容": strings.Repeat("充分利用党群服务中心开展革命红色教育，", 4), "审核意见": "确认", "任务编号": "t" + strconv.Itoa(i),
 		}))
 	}
-	sheets[SheetTasks] = rows
+	sheets[export.SheetTasks] = rows
 	data := xlsx(b, sheets)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
