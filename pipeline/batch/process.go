@@ -15,6 +15,7 @@ import (
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/export"
 	"github.com/luoshi/luoshi/pipeline/ingest"
+	"github.com/luoshi/luoshi/pipeline/review"
 )
 
 // HistoryDir, in the outbox, keeps workbooks people edited, as they were
@@ -160,11 +161,11 @@ func (p *Processor) Process(path string) (res Result) {
 	}
 
 	wbPath := filepath.Join(p.cfg.Out, names.Workbook)
-	var review *export.Review
+	var previous *export.Review
 	if _, err := os.Stat(wbPath); err == nil {
 		// What people typed is read before anything is replaced; a
 		// workbook that cannot be read is left alone.
-		review, err = export.ReadReview(wbPath)
+		previous, err = review.ReadInputFile(wbPath)
 		if err != nil {
 			return fail(err.Error() + "。为免丢失已填写的内容，没有覆盖它；请关闭或修复该文件后重试")
 		}
@@ -181,7 +182,7 @@ func (p *Processor) Process(path string) (res Result) {
 		}
 	}
 
-	o := export.Options{Units: p.cfg.Rules.Units(), RulesVersion: version, Generated: p.cfg.Now(), Previous: review}
+	o := export.Options{Units: p.cfg.Rules.Units(), RulesVersion: version, Generated: p.cfg.Now(), Previous: previous}
 	wbSum, err := writeAtomic(wbPath, func(w io.Writer) error { return export.WriteWorkbook(w, d, o) })
 	if err != nil {
 		return fail("无法写入任务分解表：" + osReason(err))

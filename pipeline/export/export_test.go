@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -76,7 +77,7 @@ func findRow(t *testing.T, f *excelize.File, sheet, id string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idCol := headerIndex(rows[0], "任务编号")
+	idCol := slices.Index(rows[0], ColID)
 	for i, r := range rows {
 		if idCol < len(r) && r[idCol] == id {
 			return i + 1

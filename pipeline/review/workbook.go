@@ -151,53 +151,93 @@ type Workbook struct {
 	Warnings []string
 }
 
+// Reasons a workbook is refused, in Chinese for the user; the verdict import
+// and the carry-over (carry.go) word them alike.
+const (
+	reasonDamaged  = "文件已损坏，无法读取（不是有效的 .xlsx 工作簿）"
+	reasonNotXLSX  = "不是有效的 .xlsx 工作簿（请在 WPS 或 Excel 中另存为 .xlsx）"
+	reasonNoSheet  = "找不到工作表“" + export.SheetTasks + "”，这不是 luoshi 生成的任务分解表"
+	reasonNoOpen   = "无法打开文件"
+	reasonNoReadIO = "无法读取文件"
+)
+
 // ReadFile reads a reviewed workbook.
 func ReadFile(path string) (*Workbook, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{path, "无法打开文件"}
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxWorkbook+1))
-	if err != nil {
-		return nil, &Error{path, "无法读取文件"}
-	}
-	if len(b) > maxWorkbook {
-		return nil, &Error{path, fmt.Sprintf("文件超过 %d MB，不像是任务分解表", maxWorkbook>>20)}
+	b, reason := readBounded(path)
+	if reason != "" {
+		return nil, &Error{path, reason}
 	}
 	return Read(b, path)
 }
 
-// Read parses workbook bytes; path only names the file in messages.
-func Read(b []byte, path string) (wb *Workbook, err error) {
-	// excelize is not hardened against every malformed file; a reviewer's
-	// damaged workbook must give an error, not bring the batch down.
-	defer func() {
-		if r := recover(); r != nil {
-			wb, err = nil, &Error{path, "文件已损坏，无法读取（不是有效的 .xlsx 工作簿）"}
-		}
-	}()
+// readBounded reads the file at path, at most maxWorkbook bytes; reason
+// says why it could not, "" when it could.
+func readBounded(path string) (b []byte, reason string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, reasonNoOpen
+	}
+	defer f.Close()
+	b, err = io.ReadAll(io.LimitReader(f, maxWorkbook+1))
+	if err != nil {
+		return nil, reasonNoReadIO
+	}
+	if len(b) > maxWorkbook {
+		return nil, fmt.Sprintf("文件超过 %d MB，不像是任务分解表", maxWorkbook>>20)
+	}
+	return b, ""
+}
+
+// open opens workbook bytes with the unzip limits; reason says why it
+// could not. The caller recovers from panics: excelize is not hardened
+// against every malformed file.
+func open(b []byte) (f *excelize.File, reason string) {
 	if len(b) < 4 || !bytes.HasPrefix(b, []byte("PK")) {
-		return nil, &Error{path, "不是有效的 .xlsx 工作簿（请在 WPS 或 Excel 中另存为 .xlsx）"}
+		return nil, reasonNotXLSX
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{
 		UnzipSizeLimit:    maxUnzipped,
 		UnzipXMLSizeLimit: maxUnzippedSheet,
 	})
 	if err != nil {
-		return nil, &Error{path, "不是有效的 .xlsx 工作簿（请在 WPS 或 Excel 中另存为 .xlsx）"}
+		return nil, reasonNotXLSX
+	}
+	return f, ""
+}
+
+// readSheet is getRows with the reason for the user when it fails.
+func readSheet(f *excelize.File, sheet string) ([][]string, string) {
+	rows, err := getRows(f, sheet)
+	if errors.Is(err, errTooManyRows) {
+		return nil, fmt.Sprintf("工作表“%s”超过 %d 行，不像是任务分解表", sheet, maxRows)
+	}
+	if err != nil {
+		return nil, "工作表“" + sheet + "”无法读取"
+	}
+	return rows, ""
+}
+
+// Read parses workbook bytes; path only names the file in messages.
+func Read(b []byte, path string) (wb *Workbook, err error) {
+	// A reviewer's damaged workbook must give an error, not bring the
+	// batch down.
+	defer func() {
+		if r := recover(); r != nil {
+			wb, err = nil, &Error{path, reasonDamaged}
+		}
+	}()
+	f, reason := open(b)
+	if reason != "" {
+		return nil, &Error{path, reason}
 	}
 	defer f.Close()
 	sheet := taskSheet(f)
 	if sheet == "" {
-		return nil, &Error{path, "找不到工作表“" + export.SheetTasks + "”，这不是 luoshi 生成的任务分解表"}
+		return nil, &Error{path, reasonNoSheet}
 	}
-	rows, err := getRows(f, sheet)
-	if errors.Is(err, errTooManyRows) {
-		return nil, &Error{path, fmt.Sprintf("工作表“%s”超过 %d 行，不像是任务分解表", sheet, maxRows)}
-	}
-	if err != nil {
-		return nil, &Error{path, "工作表“" + sheet + "”无法读取"}
+	rows, reason := readSheet(f, sheet)
+	if reason != "" {
+		return nil, &Error{path, reason}
 	}
 	wb = &Workbook{Path: path, Announced: -1}
 	if err := wb.readTasks(rows); err != nil {
@@ -273,27 +313,7 @@ func (wb *Workbook) readTasks(rows [][]string) error {
 // none of the first rows looks like one.
 func findHeader(rows [][]string) (int, columns) {
 	for i := 0; i < len(rows) && i < headerSearchRows; i++ {
-		cols := columns{}
-		for j, c := range rows[i] {
-			c = strings.TrimSpace(c)
-			if _, dup := cols[c]; c != "" && !dup {
-				cols[c] = j
-			}
-		}
-		// A clerk may retitle a column 审核意见（确认/误报/需修改）: a
-		// header containing a known name stands for it when no header is
-		// exactly that name.
-		for _, name := range known {
-			if _, ok := cols[name]; ok {
-				continue
-			}
-			for j, c := range rows[i] {
-				if strings.Contains(c, name) {
-					cols[name] = j
-					break
-				}
-			}
-		}
+		cols := headerColumns(rows[i], known)
 		_, text := cols[export.ColText]
 		_, verdict := cols[export.ColVerdict]
 		if text || verdict {
@@ -301,6 +321,32 @@ func findHeader(rows [][]string) (int, columns) {
 		}
 	}
 	return -1, nil
+}
+
+// headerColumns maps the headers of row to their columns, the first one
+// where a header repeats. A clerk may retitle a column 审核意见（确认/误报/需修改）
+// or 牵头单位（必填）: for each of names that no header is exactly, the first
+// header containing it stands for it.
+func headerColumns(row []string, names []string) columns {
+	cols := columns{}
+	for j, c := range row {
+		c = strings.TrimSpace(c)
+		if _, dup := cols[c]; c != "" && !dup {
+			cols[c] = j
+		}
+	}
+	for _, name := range names {
+		if _, ok := cols[name]; ok {
+			continue
+		}
+		for j, c := range row {
+			if strings.Contains(c, name) {
+				cols[name] = j
+				break
+			}
+		}
+	}
+	return cols
 }
 
 var known = []string{export.ColID, export.ColPillar, export.ColPoint, export.ColText, export.ColAction, export.ColActors, export.ColTiming, export.ColVerdict, export.ColNote, export.ColLocation, export.ColRules}
