@@ -106,7 +106,13 @@ scan:
 			break
 		}
 		if h, ok := c.nouns.longestAt(rs, end); ok {
+			// The party ends with the noun unless a list goes on
+			// (地方院校与军队院校, 企业特别是大企业).
 			lastNoun, end = h.end, h.end-1
+			if !startsList(rs, h.end) {
+				end = h.end
+				break
+			}
 			continue
 		}
 		if h, ok := c.directives.longestAt(rs, end); ok {
@@ -137,12 +143,39 @@ scan:
 		}
 		item := string(rs[it.start:it.end])
 		n := it.end - it.start
+		if h, ok := c.lastNounIn(rs, it.start, it.end); ok && h.start-it.start > maxModifier {
+			return nil // 退役军人进入职业院校: a verb phrase before the noun
+		}
 		if n < 2 || n > maxPivoted || strings.ContainsAny(item, "“”《》到在对向从把将") || rs[it.start] == '为' {
 			return nil
 		}
 		out = append(out, it)
 	}
 	return out
+}
+
+// maxModifier bounds the words kept before a party noun after a pivot
+// (中等职业 + 学校, 高水平工科 + 学校).
+const maxModifier = 5
+
+// lastNounIn returns the last party noun inside rs[from:end].
+func (c *compiled) lastNounIn(rs []rune, from, end int) (hit, bool) {
+	var last hit
+	ok := false
+	for _, h := range c.nouns.leftmostLongest(rs[from:end]) {
+		last, ok = hit{h.start + from, h.end + from, h.id}, true
+	}
+	return last, ok
+}
+
+// startsList reports whether a list of parties goes on at rs[i].
+func startsList(rs []rune, i int) bool {
+	for _, sep := range listSeps {
+		if hasPrefix(rs[i:], []rune(sep)) {
+			return true
+		}
+	}
+	return false
 }
 
 // quantifiers open a party's name without being part of it.

@@ -11,7 +11,7 @@ import (
 // 法规（科）处). Alone they are parts of common words (格局, 全部, 教室),
 // so they count only at the end of a subject phrase, and a two-character
 // name must open with an administrative level (区局, 县委, but not 全部).
-const orgSuffixes = "局室部处科委厅院校所站"
+const orgSuffixes = "局室部处科委厅院校站会"
 
 // adminLevels open two-character names of bodies (区局, 县委, 镇所).
 const adminLevels = "省市县区乡镇村"
@@ -24,7 +24,7 @@ var headWords = []string{"领导", "人员", "教师", "组织", "机构", "中�
 // subjectEnds end a subject phrase without being directive words: the
 // verbs of sharing a duty and the words that open a predicate
 // (县委督查室要会同县发改局…, 区局按年度评选…, 各成员单位就…报告).
-var subjectEnds = []string{"会同", "牵头", "配合", "按", "就", "是", "向", "于", "被", "由", "已", "均", "都", "也"}
+var subjectEnds = []string{"会同", "联合", "牵头", "配合", "按", "就", "是", "向", "于", "被", "由", "已", "均", "都", "也"}
 
 // subjectRule names the subject rule among a task's rules.
 const subjectRule = "pipeline/extract/subjects.go"
@@ -32,6 +32,10 @@ const subjectRule = "pipeline/extract/subjects.go"
 // agentMarkers introduce a party inside a clause: the agent of 由X负责
 // and the partner of 会同X.
 var agentMarkers = []string{"由", "会同"}
+
+// causatives open a clause whose next noun is an object or an exception,
+// not its subject (让民营企业…, 允许县级政府…, 除党中央…外).
+var causatives = []string{"让", "使", "令", "允许", "除", "故", "给", "对于", "关于"}
 
 // connectives open a clause before its subject (同时，… / 并…).
 var connectives = []string{"同时", "此外", "另外", "其中", "并"}
@@ -85,11 +89,35 @@ func (c *compiled) subjectAt(rs []rune, s int, agent bool, timed map[int]bool) [
 			}
 		}
 	}
+	for _, w := range causatives {
+		if hasPrefix(rs[s:], []rune(w)) {
+			return nil
+		}
+	}
+	if _, ok := c.pivots.longestAt(rs, s); ok {
+		return nil // 带动各级政府…: the pivot rule reads the parties
+	}
+	// A directive verb before the first name makes the clause verb-initial
+	// (适当提高退休人员…), unless the run opens with a level or a known
+	// name: bodies are often named by what they do (市发展改革委,
+	// 国务院人力资源社会保障行政部门).
+	named := strings.ContainsRune(adminLevels, rs[s])
+	if _, ok := c.nouns.longestAt(rs, s); ok {
+		named = true
+	}
+	// A subject opening with a distributive prefix (每个村（社区）, 各地区)
+	// needs no written predicate right after it.
+	distributive := false
+	if _, ok := c.prefixes.longestAt(rs, s); ok {
+		named, distributive = true, true
+	}
 	from := s
 	var heads []int // ends of names, in text order
 	lastHead := -1  // end of the last multi-character head
 	depth := 0
+	inner := -1 // end of a name inside brackets (社区 in 村（社区）)
 	i := s
+	predicate := false // the run ends where a predicate starts
 scan:
 	for i < len(rs) {
 		r := rs[i]
@@ -104,7 +132,9 @@ scan:
 				break scan
 			}
 			if len(heads) > 0 && heads[len(heads)-1] == i {
-				heads[len(heads)-1] = i + 1 // 村（社区）
+				heads[len(heads)-1] = i + 1 // 党（工）委
+			} else if inner == i && depth == 0 {
+				heads = append(heads, i+1) // 村（社区）
 			}
 			i++
 			continue
@@ -119,12 +149,15 @@ scan:
 			break scan
 		}
 		if timed[i] {
+			predicate = true
 			break
 		}
 		if h, ok := c.nouns.longestAt(rs, i); ok {
 			if depth == 0 {
 				heads = append(heads, h.end)
 				lastHead = h.end
+			} else {
+				inner = h.end
 			}
 			i = h.end
 			continue
@@ -135,11 +168,16 @@ scan:
 		}
 		if h, ok := c.directives.longestAt(rs, i); ok {
 			if k := c.r.Directives[h.id].Kind; k != dict.Verb || i == lastHead {
+				predicate = true
 				break // the predicate starts (县委督查室要…, 联席会议统筹…)
+			}
+			if len(heads) == 0 && !named && headWordAt(rs, i) == 0 {
+				return nil
 			}
 		}
 		for _, w := range subjectEnds {
 			if hasPrefix(rs[i:], []rune(w)) {
+				predicate = true
 				break scan
 			}
 		}
@@ -151,7 +189,7 @@ scan:
 			}
 			continue
 		}
-		if strings.ContainsRune(orgSuffixes, r) && depth == 0 && i > from &&
+		if strings.ContainsRune(orgSuffixes, r) && depth == 0 && i > from && !commonWord(rs, i) &&
 			(i-from >= 2 || strings.ContainsRune(adminLevels, rs[from])) && (agent || c.closed(rs, i+1, timed)) {
 			heads = append(heads, i+1)
 		}
@@ -166,23 +204,34 @@ scan:
 	case end == runEnd:
 	case agent:
 		for _, h := range heads {
-			if h-from >= 3 {
+			// 区委组织 is not a name where 部 follows (区委组织部).
+			if h-from >= 3 && (h >= len(rs) || !strings.ContainsRune(orgSuffixes, rs[h])) {
 				end = h
 				break
 			}
 		}
-	default:
-		// The longest name: heads are in text order.
 	}
-	if !agent && (end >= len(rs) || isClauseSep(rs[end])) {
-		return nil // a clause of a bare name has no predicate: not a subject
+	// A clause subject is followed right away by its predicate: a modal,
+	// adverb, preposition, timing word or one of subjectEnds. A name
+	// followed by anything else is the object of a verb the rules do not
+	// know (实现乡镇卫生院…全覆盖, 5500家企业“小升规”).
+	if !agent && !distributive && (end != runEnd || !predicate) {
+		return nil
+	}
+	if end >= len(rs) || (!agent && isClauseSep(rs[end])) {
+		return nil // a bare name is no subject
 	}
 	// Items of a list: split at 、 always, at 和与及 only where each part
 	// ends with a name (机关和企事业单位 stays one name when it does not).
 	var out []span
-	start := from
+	start, d := from, 0
 	for j := from; j <= end; j++ {
-		if j == end || rs[j] == '、' {
+		if j < end && (rs[j] == '（' || rs[j] == '(') {
+			d++
+		} else if j < end && (rs[j] == '）' || rs[j] == ')') {
+			d--
+		}
+		if j == end || (rs[j] == '、' && d == 0) {
 			if j-start >= 2 {
 				for _, p := range c.splitAnd(rs, start, j, heads) {
 					p.rule = subjectRule
@@ -238,6 +287,21 @@ func (c *compiled) closed(rs []rune, e int, timed map[int]bool) bool {
 	}
 	for _, w := range subjectEnds {
 		if hasPrefix(rs[e:], []rune(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// notNames are common words ending in an organization suffix (社会,
+// 大会, 全部, 格局): they end no name.
+var notNames = []string{"社会", "机会", "大会", "全会", "体会", "领会", "开会", "全部", "内部", "外部", "局部", "全局", "大局", "格局", "布局"}
+
+// commonWord reports whether the suffix at rs[i] ends one of notNames.
+func commonWord(rs []rune, i int) bool {
+	for _, w := range notNames {
+		r := []rune(w)
+		if i+1 >= len(r) && hasPrefix(rs[i+1-len(r):], r) {
 			return true
 		}
 	}
