@@ -147,6 +147,21 @@ func TestMixedFolder(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, report)
 		}
 	}
+
+	// A second run rewrites nothing, the report included, though the bad
+	// files fail again for the same reasons.
+	before := snapshot(t, out)
+	time.Sleep(10 * time.Millisecond)
+	runOnce(t, in, out, false)
+	after := snapshot(t, out)
+	for path, was := range before {
+		if now, ok := after[path]; !ok || !now.mod.Equal(was.mod) || now.data != was.data {
+			t.Errorf("second run touched %s", path)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("second run left %d files, want %d", len(after), len(before))
+	}
 }
 
 // checkWorkbook asserts what a reviewer needs in a generated workbook.

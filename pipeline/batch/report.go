@@ -18,17 +18,14 @@ const ReportFile = "批处理报告.csv"
 
 // WriteReport writes the batch report: UTF-8 with a BOM so that Excel reads
 // it. It leaves an identical report untouched, and a batch in which nothing
-// was done or failed does not replace the report of the batch that did the
-// work. It reports whether it wrote.
+// was done, and nothing failed that the report does not already show failed
+// for the same reason, does not replace the report of the batch that did the
+// work: a second run over the same inbox rewrites nothing. It reports
+// whether it wrote.
 func WriteReport(dir string, results []Result) (bool, error) {
-	changed := false
-	for _, r := range results {
-		if r.Status != Skipped {
-			changed = true
-		}
-	}
 	path := filepath.Join(dir, ReportFile)
-	if _, err := os.Stat(path); err == nil && !changed {
+	old, err := os.ReadFile(path)
+	if err == nil && !news(old, results) {
 		return false, nil
 	}
 	var buf bytes.Buffer
@@ -59,12 +56,34 @@ func WriteReport(dir string, results []Result) (bool, error) {
 	if err := w.Error(); err != nil {
 		return false, err
 	}
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, buf.Bytes()) {
+	if bytes.Equal(old, buf.Bytes()) {
 		return false, nil
 	}
-	_, err := writeAtomic(path, func(w io.Writer) error {
+	_, err = writeAtomic(path, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	})
 	return err == nil, err
+}
+
+// news reports whether results hold an outcome the report in old does not
+// show yet: a file done, or a failure not listed with the same reason.
+func news(old []byte, results []Result) bool {
+	failed := map[[2]string]bool{}
+	if recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(old, []byte("\uFEFF")))).ReadAll(); err == nil {
+		for _, rec := range recs {
+			if len(rec) >= 4 && rec[1] == Failed.String() {
+				failed[[2]string{rec[0], rec[3]}] = true
+			}
+		}
+	}
+	for _, r := range results {
+		switch {
+		case r.Status == Skipped:
+		case r.Status == Failed && failed[[2]string{export.CSVSafe(r.Source), export.CSVSafe(r.Reason)}]:
+		default:
+			return true
+		}
+	}
+	return false
 }
