@@ -89,10 +89,31 @@ func InputTitles() []string {
 	return out
 }
 
+// Verdicts offered in the 审核意见 list; review import reads them back.
+const (
+	VerdictConfirmed     = "确认"
+	VerdictFalsePositive = "误报"
+	VerdictNeedsEdit     = "需修改"
+)
+
 // Choices offered by the drop-down lists; short enough for an inline list.
 var (
 	StatusChoices  = []string{"未启动", "推进中", "已完成", "已暂缓"}
-	VerdictChoices = []string{"确认", "误报", "需修改"}
+	VerdictChoices = []string{VerdictConfirmed, VerdictFalsePositive, VerdictNeedsEdit}
+)
+
+// Names in the other sheets that review reads back: the 文档结构 headers
+// and levels, the text column of 提法口号, and the 概览 labels of the source
+// file and of the pillar count the speaker announced.
+const (
+	ColStructNumber = "编号"
+	ColStructTitle  = "标题"
+	ColStructLevel  = "层级"
+	LevelPillar     = "一级部署"
+	LevelPoint      = "重点任务"
+	ColSlogan       = "提法口号"
+	LabelSource     = "文件名"
+	LabelAnnounced  = "文中宣布的一级部署数"
 )
 
 // Sheet names.

@@ -64,9 +64,9 @@ func pillarLabel(d *doc.Document, i int) string {
 	return p.Number + "、" + p.Title
 }
 
-// outsideLabel names the group of tasks that stand under no pillar
+// OutsideLabel names the group of tasks that stand under no pillar
 // (opening and closing remarks).
-const outsideLabel = "（未归入一级部署）"
+const OutsideLabel = "（未归入一级部署）"
 
 func deref(s *string) string {
 	if s == nil {

@@ -174,7 +174,7 @@ func TestWorkbookShape(t *testing.T) {
 					t.Fatal(err)
 				}
 				isTask := len(r) > colID && r[colID] != ""
-				preamble := isTask && r[colPillar] == outsideLabel && i < firstTitle
+				preamble := isTask && r[colPillar] == OutsideLabel && i < firstTitle
 				if (lvl == 1) != (isTask && !preamble) {
 					t.Errorf("row %d (%q): outline level %d", i+2, r[colPillar], lvl)
 				}

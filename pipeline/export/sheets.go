@@ -110,7 +110,7 @@ func (b *builder) slogans() error {
 	}
 	return b.table(table{
 		sheet:   SheetSlogans,
-		titles:  []string{"序号", "提法口号", "类型", "出现次数", "出现位置", "命中规则"},
+		titles:  []string{"序号", ColSlogan, "类型", "出现次数", "出现位置", "命中规则"},
 		widths:  []float64{6, 36, 12, 10, 40, 24},
 		numeric: map[int]bool{0: true, 3: true},
 	}, rows)
@@ -128,26 +128,26 @@ func (b *builder) structure() error {
 	var rows [][]string
 	var points []int // rows (1-based, sheet) of points, grouped under their pillar
 	for i, p := range d.Pillars {
-		rows = append(rows, []string{p.Number, p.Title, "一级部署", strconv.Itoa(perPillar[i+1]), Where(p.Location)})
+		rows = append(rows, []string{p.Number, p.Title, LevelPillar, strconv.Itoa(perPillar[i+1]), Where(p.Location)})
 		for j, pt := range p.Points {
-			rows = append(rows, []string{"（" + chineseNumber(j+1) + "）", pt.Title, "重点任务",
+			rows = append(rows, []string{"（" + chineseNumber(j+1) + "）", pt.Title, LevelPoint,
 				strconv.Itoa(perPoint[[2]string{strconv.Itoa(i + 1), pt.Title}]), Where(pt.Location)})
 			points = append(points, len(rows)+1)
 		}
 	}
 	if n := perPillar[0]; n > 0 {
-		rows = append(rows, []string{"", outsideLabel, "", strconv.Itoa(n), ""})
+		rows = append(rows, []string{"", OutsideLabel, "", strconv.Itoa(n), ""})
 	}
 	if err := b.table(table{
 		sheet:   SheetStructure,
-		titles:  []string{"编号", "标题", "层级", "任务数", "原文位置"},
+		titles:  []string{ColStructNumber, ColStructTitle, ColStructLevel, "任务数", "原文位置"},
 		widths:  []float64{8, 52, 10, 8, 12},
 		numeric: map[int]bool{3: true},
 	}, rows); err != nil {
 		return err
 	}
 	for i, r := range rows {
-		if r[2] == "一级部署" {
+		if r[2] == LevelPillar {
 			if err := b.f.SetCellStyle(SheetStructure, cellName(0, i+2), cellName(4, i+2), b.group); err != nil {
 				return err
 			}
@@ -188,12 +188,12 @@ func (b *builder) overview() error {
 		warnings = "无"
 	}
 	facts := [][]string{
-		{"文件名", info.Name},
+		{LabelSource, info.Name},
 		{"文件格式", info.Format},
 		{"文字编码", enc},
 		{"SHA-256", info.SHA256},
 		{"标题", info.Title},
-		{"文中宣布的一级部署数", announced},
+		{LabelAnnounced, announced},
 		{"一级部署数", strconv.Itoa(len(d.Pillars))},
 		{"重点任务数", strconv.Itoa(points)},
 		{"任务数", strconv.Itoa(len(d.Tasks))},

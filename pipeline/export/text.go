@@ -49,7 +49,7 @@ func WriteCSV(w io.Writer, d *doc.Document) error {
 		t := l.task
 		pillar := pillarLabel(d, l.pillar)
 		if l.pillar == 0 {
-			pillar = outsideLabel
+			pillar = OutsideLabel
 		}
 		vals := map[int]string{
 			colSeq:    strconv.Itoa(l.seq),

@@ -354,7 +354,7 @@ func (b *builder) tasks() error {
 func (b *builder) titleRow(sh string, row, pillar, n int) error {
 	label := pillarLabel(b.d, pillar)
 	if pillar == 0 {
-		label = outsideLabel
+		label = OutsideLabel
 	}
 	label = fmt.Sprintf("%s（%d 项任务）", label, n)
 	if err := b.str(sh, colPillar, row, label); err != nil {
@@ -375,7 +375,7 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 	t := l.task
 	pillar := pillarLabel(b.d, l.pillar)
 	if l.pillar == 0 {
-		pillar = outsideLabel
+		pillar = OutsideLabel
 	}
 	vals := map[int]string{
 		colSeq:    strconv.Itoa(l.seq),

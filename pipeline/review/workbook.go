@@ -22,16 +22,16 @@ import (
 // Sheet and column names are export's (it writes them). Columns are found
 // by their header text, never by letter: reviewers insert, hide and reorder
 // columns.
-const (
-	// outside is how the export names the group of tasks under no pillar.
-	outside = "未归入一级部署"
-)
+
+// outside is what a title naming the export's group of tasks under no
+// pillar contains, without the brackets someone may have dropped.
+var outside = strings.Trim(export.OutsideLabel, "（）")
 
 // Verdicts a reviewer picks in 审核意见.
 const (
-	Confirmed     = "确认"
-	FalsePositive = "误报"
-	NeedsEdit     = "需修改"
+	Confirmed     = export.VerdictConfirmed
+	FalsePositive = export.VerdictFalsePositive
+	NeedsEdit     = export.VerdictNeedsEdit
 )
 
 // maxWorkbook bounds what is read of a workbook file; a reviewed task
@@ -115,8 +115,8 @@ type Heading struct {
 
 // Heading levels of the 文档结构 sheet.
 const (
-	LevelPillar = "一级部署"
-	LevelPoint  = "重点任务"
+	LevelPillar = export.LevelPillar
+	LevelPoint  = export.LevelPoint
 )
 
 // OutlineItem is one row of the 文档结构 sheet.
@@ -423,11 +423,11 @@ func (wb *Workbook) readOverview(f *excelize.File) {
 			continue
 		}
 		switch label {
-		case "文中宣布的一级部署数":
+		case export.LabelAnnounced:
 			if n, err := strconv.Atoi(val); err == nil && n >= 0 {
 				wb.Announced = n
 			}
-		case "源文件", "源文件名", "文件名", "原文件", "来源文件", "文件":
+		case "源文件", "源文件名", export.LabelSource, "原文件", "来源文件", "文件":
 			if wb.Source == "" {
 				wb.Source = filepath.Base(val)
 			}
@@ -483,7 +483,7 @@ func sheetRows(f *excelize.File, sheet string) ([][]string, columns) {
 func (wb *Workbook) readOutline(f *excelize.File) {
 	rows, cols := sheetRows(f, export.SheetStructure)
 	for _, row := range rows {
-		it := OutlineItem{Number: cols.get(row, "编号"), Title: cols.get(row, "标题"), Level: cols.get(row, "层级")}
+		it := OutlineItem{Number: cols.get(row, export.ColStructNumber), Title: cols.get(row, export.ColStructTitle), Level: cols.get(row, export.ColStructLevel)}
 		if it.Title == "" || (it.Level != LevelPillar && it.Level != LevelPoint) {
 			continue
 		}
@@ -495,7 +495,7 @@ func (wb *Workbook) readOutline(f *excelize.File) {
 func (wb *Workbook) readSlogans(f *excelize.File) {
 	rows, cols := sheetRows(f, export.SheetSlogans)
 	for i, row := range rows {
-		s := SloganRow{Row: i + 2, Text: cols.get(row, "提法口号"), Note: cols.get(row, export.ColNote)}
+		s := SloganRow{Row: i + 2, Text: cols.get(row, export.ColSlogan), Note: cols.get(row, export.ColNote)}
 		if s.Text == "" {
 			continue
 		}
