@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/luoshi/luoshi/dict"
@@ -102,7 +103,7 @@ func (c *compiled) pivoted(rs []rune, from int) []span {
 	end, lastNoun := from, -1
 scan:
 	for ; end < len(rs); end++ {
-		if isClauseSep(rs[end]) || rs[end] == '等' {
+		if isClauseSep(rs[end]) || isEtc(rs, end) {
 			break
 		}
 		if h, ok := c.nouns.longestAt(rs, end); ok {
@@ -141,6 +142,7 @@ scan:
 				break
 			}
 		}
+		it.start = skipCount(rs, it.start, it.end)
 		item := string(rs[it.start:it.end])
 		n := it.end - it.start
 		if h, ok := c.lastNounIn(rs, it.start, it.end); ok && h.start-it.start > maxModifier {
@@ -176,6 +178,29 @@ func startsList(rs []rune, i int) bool {
 		}
 	}
 	return false
+}
+
+// isEtc reports whether rs[i] is the 等 that closes a list, not a part
+// of 中等, 高等, 同等….
+func isEtc(rs []rune, i int) bool {
+	return rs[i] == '等' && (i == 0 || !strings.ContainsRune("中高初同平对相均优次上", rs[i-1]))
+}
+
+// skipCount skips a count written before a party (5500家企业, 超1万家
+// 工业企业, 100所学校): the count is a target, not part of the name.
+func skipCount(rs []rune, from, end int) int {
+	i := from
+	if i < end && strings.ContainsRune("超近约", rs[i]) {
+		i++
+	}
+	d := i
+	for i < end && (unicode.IsDigit(rs[i]) || strings.ContainsRune(".万千百亿", rs[i])) {
+		i++
+	}
+	if i == d || i >= end || !strings.ContainsRune("家个所名批位", rs[i]) {
+		return from
+	}
+	return i + 1
 }
 
 // quantifiers open a party's name without being part of it.

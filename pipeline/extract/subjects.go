@@ -118,6 +118,7 @@ func (c *compiled) subjectAt(rs []rune, s int, agent bool, timed map[int]bool) [
 	inner := -1 // end of a name inside brackets (社区 in 村（社区）)
 	i := s
 	predicate := false // the run ends where a predicate starts
+	modal := false     // …at a modal, auxiliary or adverb
 scan:
 	for i < len(rs) {
 		r := rs[i]
@@ -169,6 +170,7 @@ scan:
 		if h, ok := c.directives.longestAt(rs, i); ok {
 			if k := c.r.Directives[h.id].Kind; k != dict.Verb || i == lastHead {
 				predicate = true
+				modal = k == dict.Aux || k == dict.Modal || k == dict.Adverb
 				break // the predicate starts (县委督查室要…, 联席会议统筹…)
 			}
 			if len(heads) == 0 && !named && headWordAt(rs, i) == 0 {
@@ -197,6 +199,9 @@ scan:
 	}
 	runEnd := i
 	if len(heads) == 0 {
+		if !agent && modal {
+			return c.placeList(rs, s, runEnd)
+		}
 		return nil
 	}
 	end := heads[len(heads)-1]
@@ -270,6 +275,33 @@ func (c *compiled) splitAnd(rs []rune, from, end int, heads []int) []span {
 		}
 	}
 	return parts
+}
+
+// placeList reads a subject written as a list of short names with no
+// party noun, right before a modal or adverb (南阳、信阳、驻马店协同开展…):
+// at least two items of two or three characters joined by 、, none a
+// directive word. Four-character items are set phrases (抢抓机遇、争先创优).
+func (c *compiled) placeList(rs []rune, from, end int) []span {
+	var out []span
+	start := from
+	for j := from; j <= end; j++ {
+		if j == end || rs[j] == '、' {
+			if n := j - start; n < 2 || n > 3 {
+				return nil
+			}
+			for k := start; k < j; k++ {
+				if _, ok := c.directives.longestAt(rs, k); ok {
+					return nil
+				}
+			}
+			out = append(out, span{start, j, subjectRule})
+			start = j + 1
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // closed reports whether a name may end before rs[e]: at the end of the
