@@ -222,7 +222,10 @@ func WriteDefaults(dir string) error {
 // when a reviewer marks a task as a false positive: an exact-sentence
 // exclusion with a comment saying where the verdict came from.
 func ExclusionLine(sentence, note string) string {
-	s := Normalize(sentence)
+	// The sentence stays as the reviewer saw it, punctuation included, so
+	// the rule reads back like the workbook row it came from; only white
+	// space goes, since it separates fields. Matching ignores both anyway.
+	s := strings.Join(strings.Fields(sentence), "")
 	note = strings.Join(strings.Fields(note), " ")
 	if note == "" {
 		return "sentence=" + s

@@ -161,15 +161,25 @@ func TestCommentsAndFields(t *testing.T) {
 }
 
 func TestExclusionLineLoads(t *testing.T) {
-	dir := writeDefaults(t)
-	appendTo(t, dir, "exclusions.txt", ExclusionLine("我提以下四点意见，与大家交流。", "误报：讲话.xlsx 第 12 行")+"\n")
-	r, err := Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	last := r.Exclusions[len(r.Exclusions)-1]
-	if last.Form != ExcludeSentence || last.Sentence != "我提以下四点意见与大家交流" {
-		t.Errorf("appended exclusion = %+v", last)
+	for _, tc := range []struct{ sentence, want string }{
+		{"我提以下四点意见，与大家交流。", "我提以下四点意见与大家交流"},
+		{"依托学习强国 APP、公众号等平台#1。", "依托学习强国APP公众号等平台1"},
+		{"“书记领学”=首要形式。", "书记领学首要形式"},
+	} {
+		dir := writeDefaults(t)
+		line := ExclusionLine(tc.sentence, "误报：讲话.xlsx 第 12 行")
+		if !strings.Contains(line, "，") && strings.Contains(tc.sentence, "，") {
+			t.Errorf("ExclusionLine(%q) = %q: the sentence should read as written", tc.sentence, line)
+		}
+		appendTo(t, dir, "exclusions.txt", line+"\n")
+		r, err := Load(dir)
+		if err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		last := r.Exclusions[len(r.Exclusions)-1]
+		if last.Form != ExcludeSentence || last.Sentence != tc.want {
+			t.Errorf("%q loads as %+v, want sentence %q", line, last, tc.want)
+		}
 	}
 }
 

@@ -33,7 +33,7 @@ func TestExclusions(t *testing.T) {
 	if len(xs) != 1 || xs[0].Row != 4 {
 		t.Fatalf("exclusions = %+v, want one for row 4", xs)
 	}
-	want := "sentence=对一个组工干部来说第一位的是政治上绝对可靠  # 来自 讲话-任务分解.xlsx 第4行 误报，审核于 2026-11-30"
+	want := "sentence=对一个组工干部来说，第一位的是政治上绝对可靠。  # 来自 讲话-任务分解.xlsx 第4行 误报，审核于 2026-11-30"
 	if xs[0].Line != want {
 		t.Errorf("line = %q\nwant   %q", xs[0].Line, want)
 	}
