@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp/syntax"
 	"sync"
 
 	"github.com/luoshi/luoshi/dict"
@@ -16,6 +17,10 @@ type compiled struct {
 	words       *matcher // ids index r.Words
 	timingWords *matcher // ids index r.Timing (literal entries)
 	formulas    *matcher // ids index r.Slogans (known formulas)
+	// timingNeeds holds, per index of r.Timing, a literal every match of
+	// its regular expression contains ("" when none is known): a sentence
+	// without it is not searched.
+	timingNeeds []string
 	stops       map[string]dict.SloganRule
 	sentences   map[string]dict.Exclusion
 	// contexts maps a directive text to its trigger exclusions.
@@ -62,6 +67,12 @@ func compile(r *dict.Rules) *compiled {
 		}
 	}
 	c.timingWords = newMatcher(texts, ids)
+	c.timingNeeds = make([]string, len(r.Timing))
+	for i, t := range r.Timing {
+		if t.Re != nil {
+			c.timingNeeds[i] = requiredLiteral(t.Re.String())
+		}
+	}
 	reset()
 	for i, w := range r.Words {
 		texts, ids = append(texts, w.Text), append(ids, i)
@@ -87,4 +98,32 @@ func compile(r *dict.Rules) *compiled {
 	}
 	cache[r] = c
 	return c
+}
+
+// requiredLiteral returns the longest literal that every match of the
+// regular expression expr contains, "" when it finds none: a literal
+// element of its top-level sequence, looking through capture groups.
+func requiredLiteral(expr string) string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	var best string
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpLiteral:
+			if re.Flags&syntax.FoldCase == 0 && len(string(re.Rune)) > len(best) {
+				best = string(re.Rune)
+			}
+		case syntax.OpCapture:
+			walk(re.Sub[0])
+		case syntax.OpConcat:
+			for _, s := range re.Sub {
+				walk(s)
+			}
+		}
+	}
+	walk(re.Simplify())
+	return best
 }

@@ -137,8 +137,8 @@ scan:
 			it.start += i + 1
 		}
 		for _, q := range quantifiers {
-			if hasPrefix(rs[it.start:it.end], []rune(q)) {
-				it.start += utf8.RuneCountInString(q)
+			if hasPrefix(rs[it.start:it.end], q) {
+				it.start += len(q)
 				break
 			}
 		}
@@ -173,7 +173,7 @@ func (c *compiled) lastNounIn(rs []rune, from, end int) (hit, bool) {
 // startsList reports whether a list of parties goes on at rs[i].
 func startsList(rs []rune, i int) bool {
 	for _, sep := range listSeps {
-		if hasPrefix(rs[i:], []rune(sep)) {
+		if hasPrefix(rs[i:], sep) {
 			return true
 		}
 	}
@@ -204,10 +204,10 @@ func skipCount(rs []rune, from, end int) int {
 }
 
 // quantifiers open a party's name without being part of it.
-var quantifiers = []string{"一大批", "一批", "一些", "更多", "部分"}
+var quantifiers = runeLists("一大批", "一批", "一些", "更多", "部分")
 
 // listSeps join the items of a list of parties; 特别是/尤其是 single out one.
-var listSeps = []string{"特别是", "尤其是", "、", "和", "与", "及"}
+var listSeps = runeLists("特别是", "尤其是", "、", "和", "与", "及")
 
 // splitList cuts rs[from:end] into the items of a list.
 func splitList(rs []rune, from, end int) []span {
@@ -216,7 +216,7 @@ func splitList(rs []rune, from, end int) []span {
 	for i := from; i < end; {
 		matched := false
 		for _, sep := range listSeps {
-			if s := []rune(sep); hasPrefix(rs[i:end], s) {
+			if s := sep; hasPrefix(rs[i:end], s) {
 				if i > start {
 					out = append(out, span{start: start, end: i})
 				}
@@ -299,11 +299,17 @@ func (c *compiled) timingSpans(rs []rune, text string) []span {
 	for _, h := range c.timingWords.leftmostLongest(rs) {
 		all = append(all, span{h.start, h.end, c.r.Timing[h.id].Src.String()})
 	}
-	for _, t := range c.r.Timing {
-		if t.Re == nil {
+	for i, t := range c.r.Timing {
+		if t.Re == nil || !strings.Contains(text, c.timingNeeds[i]) {
 			continue
 		}
-		for _, m := range t.Re.FindAllStringSubmatchIndex(text, -1) {
+		var ms [][]int
+		if t.Re.NumSubexp() == 0 {
+			ms = t.Re.FindAllStringIndex(text, -1)
+		} else {
+			ms = t.Re.FindAllStringSubmatchIndex(text, -1)
+		}
+		for _, m := range ms {
 			if len(m) >= 4 && m[2] >= 0 {
 				m = m[2:4]
 			}

@@ -19,26 +19,26 @@ const adminLevels = "省市县区乡镇村"
 // headWords end the name of a group of people or a body in subject
 // position only (县级领导, 督查人员, 培训评价组织): elsewhere they are
 // ordinary words (组织实施, 领导小组 is a noun of its own).
-var headWords = []string{"领导", "人员", "教师", "组织", "机构", "中心", "集团", "联盟", "成员"}
+var headWords = runeLists("领导", "人员", "教师", "组织", "机构", "中心", "集团", "联盟", "成员")
 
 // subjectEnds end a subject phrase without being directive words: the
 // verbs of sharing a duty and the words that open a predicate
 // (县委督查室要会同县发改局…, 区局按年度评选…, 各成员单位就…报告).
-var subjectEnds = []string{"会同", "联合", "牵头", "配合", "按", "就", "是", "向", "于", "被", "由", "已", "均", "都", "也"}
+var subjectEnds = runeLists("会同", "联合", "牵头", "配合", "按", "就", "是", "向", "于", "被", "由", "已", "均", "都", "也")
 
 // subjectRule names the subject rule among a task's rules.
 const subjectRule = "pipeline/extract/subjects.go"
 
 // agentMarkers introduce a party inside a clause: the agent of 由X负责
 // and the partner of 会同X.
-var agentMarkers = []string{"由", "会同"}
+var agentMarkers = runeLists("由", "会同")
 
 // causatives open a clause whose next noun is an object or an exception,
 // not its subject (让民营企业…, 允许县级政府…, 除党中央…外).
-var causatives = []string{"让", "使", "令", "允许", "除", "故", "给", "对于", "关于"}
+var causatives = runeLists("让", "使", "令", "允许", "除", "故", "给", "对于", "关于")
 
 // connectives open a clause before its subject (同时，… / 并…).
-var connectives = []string{"同时", "此外", "另外", "其中", "并"}
+var connectives = runeLists("同时", "此外", "另外", "其中", "并")
 
 // subjects finds the parties written as the subject of a clause (县委督查室
 // 要…, 区委组织部每季度…, 全系统各单位要…) or after 由/会同 (由区级领导
@@ -55,19 +55,19 @@ func (c *compiled) subjects(rs []rune) []span {
 		if i == 0 || isClauseSep(rs[i-1]) {
 			s := i
 			for _, w := range connectives {
-				if hasPrefix(rs[s:], []rune(w)) {
-					s += len([]rune(w))
+				if hasPrefix(rs[s:], w) {
+					s += len(w)
 					break
 				}
 			}
 			out = append(out, c.subjectAt(rs, s, false, timed)...)
 		}
 		for _, m := range agentMarkers {
-			if hasPrefix(rs[i:], []rune(m)) {
+			if hasPrefix(rs[i:], m) {
 				if _, ok := c.nouns.longestAt(rs, max(i-1, 0)); ok && i > 0 {
 					continue // 由 inside a name
 				}
-				out = append(out, c.subjectAt(rs, i+len([]rune(m)), true, timed)...)
+				out = append(out, c.subjectAt(rs, i+len(m), true, timed)...)
 			}
 		}
 	}
@@ -90,7 +90,7 @@ func (c *compiled) subjectAt(rs []rune, s int, agent bool, timed map[int]bool) [
 		}
 	}
 	for _, w := range causatives {
-		if hasPrefix(rs[s:], []rune(w)) {
+		if hasPrefix(rs[s:], w) {
 			return nil
 		}
 	}
@@ -178,7 +178,7 @@ scan:
 			}
 		}
 		for _, w := range subjectEnds {
-			if hasPrefix(rs[i:], []rune(w)) {
+			if hasPrefix(rs[i:], w) {
 				predicate = true
 				break scan
 			}
@@ -318,7 +318,7 @@ func (c *compiled) closed(rs []rune, e int, timed map[int]bool) bool {
 		return true
 	}
 	for _, w := range subjectEnds {
-		if hasPrefix(rs[e:], []rune(w)) {
+		if hasPrefix(rs[e:], w) {
 			return true
 		}
 	}
@@ -327,12 +327,11 @@ func (c *compiled) closed(rs []rune, e int, timed map[int]bool) bool {
 
 // notNames are common words ending in an organization suffix (社会,
 // 大会, 全部, 格局): they end no name.
-var notNames = []string{"社会", "机会", "大会", "全会", "体会", "领会", "开会", "全部", "内部", "外部", "局部", "全局", "大局", "格局", "布局"}
+var notNames = runeLists("社会", "机会", "大会", "全会", "体会", "领会", "开会", "全部", "内部", "外部", "局部", "全局", "大局", "格局", "布局")
 
 // commonWord reports whether the suffix at rs[i] ends one of notNames.
 func commonWord(rs []rune, i int) bool {
-	for _, w := range notNames {
-		r := []rune(w)
+	for _, r := range notNames {
 		if i+1 >= len(r) && hasPrefix(rs[i+1-len(r):], r) {
 			return true
 		}
@@ -343,8 +342,8 @@ func commonWord(rs []rune, i int) bool {
 // headWordAt returns the length of the head word at rs[i], 0 if none.
 func headWordAt(rs []rune, i int) int {
 	for _, w := range headWords {
-		if r := []rune(w); hasPrefix(rs[i:], r) {
-			return len(r)
+		if hasPrefix(rs[i:], w) {
+			return len(w)
 		}
 	}
 	return 0
@@ -358,4 +357,13 @@ func (c *compiled) timingStarts(rs []rune) map[int]bool {
 		at[s.start] = true
 	}
 	return at
+}
+
+// runeLists converts word lists once, for matching against rune slices.
+func runeLists(words ...string) [][]rune {
+	out := make([][]rune, len(words))
+	for i, w := range words {
+		out[i] = []rune(w)
+	}
+	return out
 }
