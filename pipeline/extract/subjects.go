@@ -111,6 +111,13 @@ func (c *compiled) subjectAt(rs []rune, s int, agent bool, timed map[int]bool) [
 	if _, ok := c.prefixes.longestAt(rs, s); ok {
 		named, distributive = true, true
 	}
+	// So does a body named by its level (县级领导, 区直部门): 县级, 区直,
+	// 市属 are written only before the name of a body or an office.
+	// Its head word needs no predicate right after it (县级领导联系…).
+	leveled := s+1 < len(rs) && strings.ContainsRune(adminLevels, rs[s]) && strings.ContainsRune("级直属", rs[s+1])
+	if leveled {
+		named, distributive = true, true
+	}
 	from := s
 	var heads []int // ends of names, in text order
 	lastHead := -1  // end of the last multi-character head
@@ -185,7 +192,7 @@ scan:
 		}
 		if hw := headWordAt(rs, i); hw > 0 && i > from {
 			i += hw
-			if depth == 0 && (agent || c.closed(rs, i, timed)) {
+			if depth == 0 && (agent || leveled || c.closed(rs, i, timed)) {
 				heads = append(heads, i)
 				lastHead = i
 			}
