@@ -174,7 +174,7 @@ scan:
 			i = p.end
 			continue
 		}
-		if h, ok := c.directives.longestAt(rs, i); ok {
+		if h, ok := c.directives.longestAt(rs, i); ok && !c.inWord(rs, h, heads) {
 			if k := c.r.Directives[h.id].Kind; k != dict.Verb || i == lastHead {
 				predicate = true
 				modal = k == dict.Aux || k == dict.Modal || k == dict.Adverb
@@ -309,6 +309,17 @@ func (c *compiled) placeList(rs []rune, from, end int) []span {
 		return nil
 	}
 	return out
+}
+
+// inWord reports whether a directive hit is part of a longer word by a
+// trigger exclusion (应 in 应用型本科高校). Right after a name it is the
+// predicate all the same (培训评价组织应对接…).
+func (c *compiled) inWord(rs []rune, h hit, heads []int) bool {
+	if len(heads) > 0 && heads[len(heads)-1] == h.start {
+		return false
+	}
+	_, ok := c.excluded(rs, h, c.r.Directives[h.id].Text)
+	return ok
 }
 
 // closed reports whether a name may end before rs[e]: at the end of the
