@@ -27,7 +27,7 @@ var headWords = runeLists("领导", "人员", "教师", "组织", "机构", "中
 var subjectEnds = runeLists("会同", "联合", "牵头", "配合", "按", "就", "是", "向", "于", "被", "由", "已", "均", "都", "也")
 
 // subjectRule names the subject rule among a task's rules.
-const subjectRule = "pipeline/extract/subjects.go"
+const subjectRule = "pattern:actor-subject"
 
 // agentMarkers introduce a party inside a clause: the agent of 由X负责
 // and the partner of 会同X.
