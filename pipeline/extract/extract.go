@@ -8,7 +8,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline/doc"
@@ -24,28 +26,72 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 	o := structure.Annotate(d, r)
 	deploymentEverywhere := len(o.Pillars) == 0
 
+	// Sentences are judged independently, so large documents are judged in
+	// parallel; ids and slogan order, which depend on what came before, are
+	// assigned afterwards in document order.
+	judged := make([]judgement, len(o.Sentences))
+	judge := func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			s := o.Sentences[k]
+			sent := d.Paragraphs[s.Para].Sentences[s.Index]
+			rs := []rune(sent.Text)
+			j := &judged[k]
+			j.hits = c.sloganHits(rs)
+			j.norm = dict.Normalize(sent.Text)
+			dec := decide(c, sent.Text, rs, j.norm, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
+			if dec.task {
+				t := c.task(d, o, s, sent, rs, dec, j.hits, "")
+				j.task = &t
+			}
+		}
+	}
+	parallel(len(judged), judge)
+
 	hits := map[int][]sloganHit{}
 	locs := map[int]doc.Location{}
 	var order []int
 	occ := map[string]int{}
 	d.Tasks = make([]doc.Task, 0, len(o.Sentences)/2)
-	for k, s := range o.Sentences {
-		sent := d.Paragraphs[s.Para].Sentences[s.Index]
-		rs := []rune(sent.Text)
-		if h := c.sloganHits(rs); len(h) > 0 {
-			hits[k], locs[k] = h, sent.Loc
+	for k, j := range judged {
+		if len(j.hits) > 0 {
+			s := o.Sentences[k]
+			hits[k], locs[k] = j.hits, d.Paragraphs[s.Para].Sentences[s.Index].Loc
 			order = append(order, k)
 		}
-		norm := dict.Normalize(sent.Text)
-		occ[norm]++
-		dec := decide(c, sent.Text, rs, norm, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
-		if !dec.task {
-			continue
+		occ[j.norm]++
+		if j.task != nil {
+			j.task.ID = taskID(j.norm, occ[j.norm])
+			d.Tasks = append(d.Tasks, *j.task)
 		}
-		d.Tasks = append(d.Tasks, c.task(d, o, s, sent, rs, dec, hits[k], taskID(norm, occ[norm])))
 	}
 	d.Slogans = collectSlogans(hits, order, locs)
 	d.Normalize()
+}
+
+// judgement is what Annotate learns of one sentence on its own.
+type judgement struct {
+	hits []sloganHit
+	norm string    // the normalized text, from which the task id derives
+	task *doc.Task // nil when the sentence is no task; ID still unset
+}
+
+// parallelMin is the sentence count below which goroutines cost more than
+// they save: a speech is judged in about a millisecond.
+const parallelMin = 512
+
+// parallel runs do over [0,n) in contiguous chunks, one per processor.
+func parallel(n int, do func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < parallelMin || workers < 2 {
+		do(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		wg.Go(func() { do(lo, min(lo+chunk, n)) })
+	}
+	wg.Wait()
 }
 
 func (c *compiled) task(d *doc.Document, o *structure.Outline, s structure.Sentence, sent doc.Sentence, rs []rune, dec decision, sl []sloganHit, id string) doc.Task {
