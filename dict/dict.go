@@ -88,10 +88,19 @@ type Exclusion struct {
 // Actor is a party that can be told to act. Prefixes (各级、每个…) extend a
 // noun found right after them; pivots (支持、推动…) name the parties written
 // right after them (支持郑州、洛阳建设… → 郑州、洛阳).
+//
+// Places (kind=place) and stop words (kind=stop, kind=verb) are never
+// parties by themselves: they only check the names the structural rules
+// read. A place is a known locality (郑州, 河南), accepted as a party; a
+// stop word names a sector or a zone (教育, 经开区) and no party ends
+// with it; a verb (助力, 上调) opens no party's name.
 type Actor struct {
 	Text   string
 	Prefix bool
 	Pivot  bool
+	Place  bool
+	Stop   bool
+	Verb   bool
 	Src    Source
 }
 
@@ -530,8 +539,14 @@ func (p *fileParser) actors(lines []line) {
 			a.Prefix = true
 		case "pivot":
 			a.Pivot = true
+		case "place":
+			a.Place = true
+		case "stop":
+			a.Stop = true
+		case "verb":
+			a.Verb = true
 		default:
-			p.errf(l, "kind=%s 无效（只能是 noun、prefix 或 pivot）", l.fields["kind"])
+			p.errf(l, "kind=%s 无效（只能是 noun、prefix、pivot、place、stop 或 verb）", l.fields["kind"])
 			continue
 		}
 		p.r.Actors = append(p.r.Actors, a)

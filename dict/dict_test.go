@@ -71,6 +71,7 @@ func TestErrors(t *testing.T) {
 		{"structure.txt", "announce=提以下.点意见\n", "括号分组"},
 		{"structure.txt", "unknown=x\n", "未知字段 unknown"},
 		{"timing.txt", "每周 kind=weekly\n", "kind=weekly"},
+		{"actors.txt", "某地 kind=town\n", "kind=town"},
 		{"slogans.txt", "虚\n", "只有一个字"},
 		{"units.txt", "办公室\n", "重复条目"},
 		{"units.txt", "\xff\xfe\n", "UTF-8"},
@@ -246,5 +247,37 @@ func TestRegexpPretest(t *testing.T) {
 	x, _ := compileRegexp("[0-9]{1,2}月底前")
 	if !x.MatchString("6月底前完成") || x.MatchString("年底前完成") {
 		t.Error("pre-test changed the result")
+	}
+}
+
+// TestActorKinds: places, sectors and verbs load as their own kinds and
+// never as party nouns, which the extractor would find anywhere.
+func TestActorKinds(t *testing.T) {
+	r := MustDefault()
+	tests := []struct {
+		text              string
+		place, stop, verb bool
+	}{
+		{"郑州", true, false, false},
+		{"内蒙古", true, false, false},
+		{"教育", false, true, false},
+		{"经开区", false, true, false},
+		{"助力", false, false, true},
+		{"企业", false, false, false},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, a := range r.Actors {
+			if a.Text != tt.text {
+				continue
+			}
+			found = true
+			if a.Place != tt.place || a.Stop != tt.stop || a.Verb != tt.verb || a.Prefix || a.Pivot {
+				t.Errorf("%s: place=%v stop=%v verb=%v, want %v %v %v", tt.text, a.Place, a.Stop, a.Verb, tt.place, tt.stop, tt.verb)
+			}
+		}
+		if !found {
+			t.Errorf("%s: not in actors.txt", tt.text)
+		}
 	}
 }

@@ -14,6 +14,9 @@ type compiled struct {
 	nouns       *matcher // ids index r.Actors
 	prefixes    *matcher
 	pivots      *matcher // ids index r.Actors (kind=pivot)
+	places      *matcher // ids index r.Actors (kind=place)
+	sectors     *matcher // ids index r.Actors (kind=stop)
+	verbs       *matcher // ids index r.Actors (kind=verb)
 	words       *matcher // ids index r.Words
 	timingWords *matcher // ids index r.Timing (literal entries)
 	formulas    *matcher // ids index r.Slogans (known formulas)
@@ -47,19 +50,26 @@ func compile(r *dict.Rules) *compiled {
 	}
 	c.directives = newMatcher(texts, ids)
 	reset()
-	var ptexts, vtexts []string
-	var pids, vids []int
+	var ptexts, vtexts, ltexts, stexts, btexts []string
+	var pids, vids, lids, sids, bids []int
 	for i, a := range r.Actors {
 		switch {
 		case a.Prefix:
 			ptexts, pids = append(ptexts, a.Text), append(pids, i)
 		case a.Pivot:
 			vtexts, vids = append(vtexts, a.Text), append(vids, i)
+		case a.Place:
+			ltexts, lids = append(ltexts, a.Text), append(lids, i)
+		case a.Stop:
+			stexts, sids = append(stexts, a.Text), append(sids, i)
+		case a.Verb:
+			btexts, bids = append(btexts, a.Text), append(bids, i)
 		default:
 			texts, ids = append(texts, a.Text), append(ids, i)
 		}
 	}
 	c.nouns, c.prefixes, c.pivots = newMatcher(texts, ids), newMatcher(ptexts, pids), newMatcher(vtexts, vids)
+	c.places, c.sectors, c.verbs = newMatcher(ltexts, lids), newMatcher(stexts, sids), newMatcher(btexts, bids)
 	reset()
 	for i, t := range r.Timing {
 		if t.Re == nil {

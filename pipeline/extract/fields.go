@@ -17,6 +17,16 @@ import (
 // a pivot verb (支持郑州、洛阳建设…). A name inside a longer name found
 // at the same place is not repeated.
 func (c *compiled) actors(rs []rune) (names, rules []string) {
+	for _, s := range c.actorSpans(rs) {
+		names = append(names, string(rs[s.start:s.end]))
+		rules = appendOnce(rules, s.rule)
+	}
+	return names, rules
+}
+
+// actorSpans returns the parties of actors as spans, each with the rule
+// that found it, a name listed once.
+func (c *compiled) actorSpans(rs []rune) []span {
 	var all []span
 	for _, h := range c.nouns.leftmostLongest(rs) {
 		start := c.extendPrefixes(rs, h.start)
@@ -43,6 +53,8 @@ func (c *compiled) actors(rs []rune) (names, rules []string) {
 		}
 		return all[i].end > all[j].end
 	})
+	var out []span
+	var names []string
 	for _, s := range all {
 		if slices.ContainsFunc(all, func(o span) bool {
 			return o.start <= s.start && o.end >= s.end && o.end-o.start > s.end-s.start
@@ -52,10 +64,10 @@ func (c *compiled) actors(rs []rune) (names, rules []string) {
 		name := string(rs[s.start:s.end])
 		if !slices.Contains(names, name) {
 			names = append(names, name)
-			rules = appendOnce(rules, s.rule)
+			out = append(out, s)
 		}
 	}
-	return names, rules
+	return out
 }
 
 // span is a name found in a sentence, in rune offsets, with the rule that
@@ -101,10 +113,18 @@ func (c *compiled) pivoted(rs []rune, from int) []span {
 		return nil // a chain of verbs (指导开展…), not a party
 	}
 	end, lastNoun := from, -1
+	classed := false // the list is closed by 等 and the class of its items
 scan:
 	for ; end < len(rs); end++ {
-		if isClauseSep(rs[end]) || isEtc(rs, end) {
+		if isClauseSep(rs[end]) {
 			break
+		}
+		if isEtc(rs, end) {
+			classed = c.partyClass(rs, end+1)
+			break
+		}
+		if end > from && startsWithAny(rs[end:], pivotPreps) {
+			break // 支持技术技能人才凭技能提升待遇: the means, not the party
 		}
 		if h, ok := c.nouns.longestAt(rs, end); ok {
 			// The party ends with the noun unless a list goes on
@@ -151,9 +171,57 @@ scan:
 		if n < 2 || n > maxPivoted || strings.ContainsAny(item, "“”《》到在对向从把将") || rs[it.start] == '为' {
 			return nil
 		}
-		out = append(out, it)
+		// Items named as members of a class of parties (比亚迪、上汽等企业,
+		// 郑州、洛阳等地) need no head of their own; other items must look
+		// like a party (not 推动医疗、教育… or 支持平台经济健康发展).
+		if classed && !c.opensWithVerb(rs, it.start) && !c.endsWith(c.sectors, rs, it.start, it.end) {
+			out = append(out, it)
+		} else if c.partyLike(rs, it.start, it.end) {
+			out = append(out, it)
+		}
 	}
 	return out
+}
+
+// partyClass reports whether the words after the 等 that closes a list
+// name a class of parties (等企业, 等5家企业, 等人民团体, 等地), so that
+// the items before it are parties too.
+func (c *compiled) partyClass(rs []rune, i int) bool {
+	i = skipCount(rs, i, len(rs))
+	if i >= len(rs) {
+		return false
+	}
+	if rs[i] == '地' || rs[i] == '市' || rs[i] == '县' {
+		return true // 等地, 等市县
+	}
+	if _, ok := c.nouns.longestAt(rs, i); ok {
+		return true
+	}
+	return headWordAt(rs, i) > 0 || c.partyHeadAt(rs, i)
+}
+
+// partyHeadAt reports whether one of partyHeads starts at rs[i].
+func (c *compiled) partyHeadAt(rs []rune, i int) bool {
+	for _, w := range partyHeads {
+		if hasPrefix(rs[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// pivotPreps open the means of a pivot party's action (凭技能, 根据证书,
+// 通过…): the party ends before them.
+var pivotPreps = runeLists("凭", "根据", "依据", "依托", "通过", "借助", "利用")
+
+// startsWithAny reports whether rs opens with one of ws.
+func startsWithAny(rs []rune, ws [][]rune) bool {
+	for _, w := range ws {
+		if hasPrefix(rs, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxModifier bounds the words kept before a party noun after a pivot
@@ -333,4 +401,84 @@ func (c *compiled) timingSpans(rs []rune, text string) []span {
 		out = append(out, a)
 	}
 	return out
+}
+
+// partyHeads end the name of people or of a body that the dictionary does
+// not list whole (青岚茶业集团, 进城落户农民, 广州期货交易所): a name read
+// by a structural rule must end in one of them, a known noun, an
+// organization suffix or a place suffix, or be a known place.
+var partyHeads = runeLists("领导", "人员", "教师", "组织", "机构", "中心", "集团", "联盟", "成员",
+	"公司", "银行", "协会", "商会", "学会", "工会", "合作社", "部队", "解放军", "实验室", "交易所",
+	"团体", "智库", "人才", "大师", "工作者", "专家", "企业家", "职工", "农民", "农户", "居民",
+	"群众", "学生", "军人", "青年", "妇女")
+
+// placeSuffixes end the names of localities (郑州市, 兰考县, 民族地区).
+const placeSuffixes = "省市县区州盟旗镇乡村"
+
+// partySuffixes end the names of bodies after a name of three or more
+// characters (省医学科学院, 深交所, 百货店); shorter words ending in them are
+// common nouns (剧院, 场所).
+const partySuffixes = "局室部处科委厅院校站所店"
+
+// partyLike reports whether rs[from:end], read by a structural rule (a
+// pivot party, a clause subject, a list before a modal), names a party:
+// it ends in a known noun, a head of people or bodies, an organization or
+// place suffix, or it is a known place. Sectors and zones (医疗, 城乡,
+// 经开区), names opening with a verb (助力企业) and words cut at a bracket
+// are not.
+func (c *compiled) partyLike(rs []rune, from, end int) bool {
+	if end-from < 2 || c.opensWithVerb(rs, from) || c.endsWith(c.sectors, rs, from, end) {
+		return false
+	}
+	depth := 0
+	for _, r := range rs[from:end] {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	if depth != 0 {
+		return false // 各个县（市 cut at the 、 inside its bracket
+	}
+	if h, ok := c.places.longestAt(rs, from); ok && h.end == end {
+		return true
+	}
+	if c.endsWith(c.nouns, rs, from, end) {
+		return true
+	}
+	for _, w := range partyHeads {
+		if end-from >= len(w) && hasPrefix(rs[end-len(w):], w) {
+			return true
+		}
+	}
+	last := rs[end-1]
+	if strings.ContainsRune(placeSuffixes, last) {
+		return true
+	}
+	return end-from >= 3 && strings.ContainsRune(partySuffixes, last) && !commonWord(rs, end-1)
+}
+
+// opensWithVerb reports whether a verb of the stop list starts at rs[i]:
+// a name read up to a predicate does not open with one (上调退休人员,
+// 签署区域…).
+func (c *compiled) opensWithVerb(rs []rune, i int) bool {
+	_, ok := c.verbs.longestAt(rs, i)
+	return ok
+}
+
+// endsWith reports whether a word of m ends rs[from:end] exactly.
+func (c *compiled) endsWith(m *matcher, rs []rune, from, end int) bool {
+	for s := from; s < end; s++ {
+		for _, h := range m.at(rs, s) {
+			if h.end == end {
+				return true
+			}
+		}
+	}
+	return false
 }

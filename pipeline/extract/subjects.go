@@ -79,8 +79,8 @@ func (c *compiled) subjects(rs []rune) []span {
 // (由区委组织部约谈党组织书记): there the first name of three or more
 // characters is taken rather than the longest.
 func (c *compiled) subjectAt(rs []rune, s int, agent bool, timed map[int]bool) []span {
-	if s >= len(rs) {
-		return nil
+	if s >= len(rs) || c.opensWithVerb(rs, s) {
+		return nil // 助力企业…, 上调退休人员…: a verb the rules do not know
 	}
 	if _, ok := c.nouns.longestAt(rs, s); !ok {
 		if _, ok := c.prefixes.longestAt(rs, s); !ok {
@@ -246,6 +246,9 @@ scan:
 		if j == end || (rs[j] == '、' && d == 0) {
 			if j-start >= 2 {
 				for _, p := range c.splitAnd(rs, start, j, heads) {
+					if c.opensWithVerb(rs, p.start) || c.endsWith(c.sectors, rs, p.start, p.end) {
+						continue
+					}
 					p.rule = subjectRule
 					out = append(out, p)
 				}
@@ -287,7 +290,7 @@ func (c *compiled) splitAnd(rs []rune, from, end int, heads []int) []span {
 // placeList reads a subject written as a list of short names with no
 // party noun, right before a modal or adverb (南阳、信阳、驻马店协同开展…):
 // at least two items of two or three characters joined by 、, none a
-// directive word. Four-character items are set phrases (抢抓机遇、争先创优).
+// directive word, each a known place or a name that looks like a party. Four-character items are set phrases (抢抓机遇、争先创优).
 func (c *compiled) placeList(rs []rune, from, end int) []span {
 	var out []span
 	start := from
@@ -300,6 +303,10 @@ func (c *compiled) placeList(rs []rune, from, end int) []span {
 				if _, ok := c.directives.longestAt(rs, k); ok {
 					return nil
 				}
+			}
+			// Only places and bodies make such a list (not 医疗、教育…).
+			if !c.partyLike(rs, start, j) {
+				return nil
 			}
 			out = append(out, span{start, j, subjectRule})
 			start = j + 1
