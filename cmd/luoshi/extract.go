@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -10,6 +8,7 @@ import (
 
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline"
+	"github.com/luoshi/luoshi/pipeline/export"
 )
 
 var extractCmd = &cobra.Command{
@@ -52,15 +51,7 @@ func runExtract(cmd *cobra.Command, args []string) error {
 			fmt.Fprintln(os.Stderr, err)
 			continue
 		}
-		d.Normalize()
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(d); err != nil {
-			return err
-		}
-		if _, err := out.Write(buf.Bytes()); err != nil {
+		if err := export.WriteJSON(out, d); err != nil {
 			return err
 		}
 	}

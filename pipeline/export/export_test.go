@@ -302,6 +302,26 @@ func TestJSONGolden(t *testing.T) {
 	golden(t, "xuhui.golden.json", buf.Bytes())
 }
 
+// TestJSONStreamedAsOnePiece pins WriteJSON's streamed output to what one
+// json.Encoder writes, for a full document and for an empty one.
+func TestJSONStreamedAsOnePiece(t *testing.T) {
+	for name, d := range map[string]*doc.Document{"full": fixture(t), "empty": {}} {
+		var got, want bytes.Buffer
+		if err := WriteJSON(&got, d); err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(d); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: streamed JSON differs from one-piece encoding:\n%s\nwant\n%s", name, got.Bytes(), want.Bytes())
+		}
+	}
+}
+
 func TestNames(t *testing.T) {
 	for _, tc := range []struct{ src, xlsx, csv string }{
 		{"讲话 一.docx", "讲话 一-任务分解.xlsx", "讲话 一-任务分解.csv"},

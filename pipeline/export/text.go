@@ -1,9 +1,12 @@
 package export
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -11,13 +14,72 @@ import (
 )
 
 // WriteJSON writes the extraction contract: the document normalized, with a
-// two-space indent, text verbatim (no HTML escaping of < > &).
+// two-space indent, text verbatim (no HTML escaping of < > &). The output is
+// byte for byte what one json.Encoder with that indent would write, but it
+// is written a field and a list element at a time: encoding a large
+// document in one piece builds, then re-indents, a buffer of the whole
+// output, which took longer than the extraction itself.
 func WriteJSON(w io.Writer, d *doc.Document) error {
 	d.Normalize()
-	enc := json.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	v := reflect.ValueOf(d).Elem()
+	first := true
+	bw.WriteString("{")
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if !first {
+			bw.WriteString(",")
+		}
+		first = false
+		key, _ := json.Marshal(name)
+		bw.WriteString("\n  ")
+		bw.Write(key)
+		bw.WriteString(": ")
+		if err := writeValue(bw, v.Field(i)); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// writeValue writes one top-level field, indented one level; a non-empty
+// list element by element.
+func writeValue(w *bufio.Writer, v reflect.Value) error {
+	if v.Kind() != reflect.Slice || v.Len() == 0 {
+		return encodeIndented(w, v.Interface(), "  ")
+	}
+	w.WriteString("[")
+	for i := range v.Len() {
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n    ")
+		if err := encodeIndented(w, v.Index(i).Interface(), "    "); err != nil {
+			return err
+		}
+	}
+	w.WriteString("\n  ]")
+	return nil
+}
+
+func encodeIndented(w *bufio.Writer, x any, prefix string) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(x); err != nil {
+		return err
+	}
+	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	return err
 }
 
 // csvColumns are the sheet's columns minus those the department fills in:
