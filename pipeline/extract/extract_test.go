@@ -311,6 +311,8 @@ func TestActors(t *testing.T) {
 		{"支持广州期货交易所拓展品种", []string{"广州期货交易所"}},
 		{"引导进城落户农民依法自愿有偿转让权益", []string{"进城落户农民"}},
 		{"支持技术技能人才凭技能提升待遇", []string{"技术技能人才"}},
+		{"支持有条件的地方开展试点", []string{"地方"}},
+		{"支持港澳发展经济、改善民生", []string{"港澳"}},
 	}
 	for _, tt := range tests {
 		if got, _ := c.actors([]rune(tt.text)); !slices.Equal(got, tt.want) {
