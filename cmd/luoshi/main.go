@@ -8,8 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
-
-	"github.com/luoshi/luoshi/pipeline/ingest"
 )
 
 // root is the top command; each subcommand lives in its own file and adds
@@ -25,11 +23,9 @@ var root = &cobra.Command{
 }
 
 func main() {
-	// The PDF reader runs in a child process of this same binary so that a
-	// hang or runaway allocation in the PDF library can be killed.
-	if ingest.IsPDFChild() {
-		os.Exit(ingest.PDFChildMain())
-	}
+	// The PDF reader runs in a child process of this same binary, so that a
+	// hang or runaway allocation in the PDF library can be killed; the
+	// ingest package turns the process into that child in its init.
 	if err := root.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, "错误：", err)
 		os.Exit(exitCode(err))

@@ -5,21 +5,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
-	"testing"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
-
-// TestMain dispatches to the PDF child like cmd/luoshi does, so that tests
-// run the real child path with the test binary as the executable.
-func TestMain(m *testing.M) {
-	if IsPDFChild() {
-		os.Exit(PDFChildMain())
-	}
-	os.Exit(m.Run())
-}
 
 // buildPDF writes a minimal PDF from object bodies (object i+1 is objs[i],
 // object 1 the catalog) with a correct cross-reference table.
