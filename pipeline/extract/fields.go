@@ -27,26 +27,34 @@ func (c *compiled) actors(rs []rune) (names, rules []string) {
 // actorSpans returns the parties of actors as spans, each with the rule
 // that found it, a name listed once.
 func (c *compiled) actorSpans(rs []rune) []span {
-	var all []span
-	for _, h := range c.nouns.leftmostLongest(rs) {
-		start := c.extendPrefixes(rs, h.start)
-		// A prefix chain may swallow an earlier noun (部机关 holds 机关):
-		// the longer name replaces it.
-		for len(all) > 0 && all[len(all)-1].start >= start {
-			all = all[:len(all)-1]
-		}
-		all = append(all, span{start, h.end, c.r.Actors[h.id].Src.String()})
-	}
-	all = append(all, c.subjects(rs)...)
+	timed := c.timingStarts(rs)
+	structural := c.subjects(rs, timed)
 	for _, p := range c.pivots.all(rs) {
 		if c.insideWord(rs, p) || !c.pivotPlace(rs, p.start) {
 			continue
 		}
 		for _, s := range c.pivoted(rs, p.end) {
 			s.rule = c.r.Actors[p.id].Src.String()
-			all = append(all, s)
+			structural = append(structural, s)
 		}
 	}
+	// Dictionary nouns count where the sentence makes them act; the
+	// parties read by structure and the nouns accepted before them let
+	// the next item of a list act too.
+	var nouns []span
+	for _, h := range c.nouns.leftmostLongest(rs) {
+		start := c.extendPrefixes(rs, h.start)
+		// A prefix chain may swallow an earlier noun (部机关 holds 机关):
+		// the longer name replaces it.
+		for len(nouns) > 0 && nouns[len(nouns)-1].start >= start {
+			nouns = nouns[:len(nouns)-1]
+		}
+		if !c.nounActs(rs, start, h.start, h.end, append(structural, nouns...), timed) {
+			continue
+		}
+		nouns = append(nouns, span{start, h.end, c.r.Actors[h.id].Src.String()})
+	}
+	all := append(nouns, structural...)
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].start != all[j].start {
 			return all[i].start < all[j].start

@@ -48,8 +48,7 @@ var connectives = runeLists("同时", "此外", "另外", "其中", "并")
 // an organization suffix; a restrictive 的-modifier is dropped, lists are
 // split at 、 (and at 和与及 where every item is a name). A clause that
 // opens with a verb has no written subject.
-func (c *compiled) subjects(rs []rune) []span {
-	timed := c.timingStarts(rs)
+func (c *compiled) subjects(rs []rune, timed map[int]bool) []span {
 	var out []span
 	for i := 0; i < len(rs); i++ {
 		if i == 0 || isClauseSep(rs[i-1]) {
@@ -391,4 +390,276 @@ func runeLists(words ...string) [][]rune {
 		out[i] = []rune(w)
 	}
 	return out
+}
+
+// A party noun of the dictionary (企业, 高校, 政府, 干部) is an actor only
+// where the sentence makes it act: as the subject of a clause (企业要…,
+// 各级党委和政府要…), as the party of a pivot verb (支持民营企业参与…,
+// 扶持鼓励企业和社会力量参与…), or as an item of a list of such parties.
+// Elsewhere the same word is an object (减轻企业负担, 服务企业), a
+// modifier (企业账款, 高校毕业生, 政府信息公开) or part of a compound
+// (干部队伍建设), and most of a report's nouns stand there.
+
+// license says what makes a party noun stand where a party acts.
+type license int
+
+const (
+	licNone         license = iota
+	licClause               // clause start, perhaps after modifiers (高等职业学校要…)
+	licPivot                // after a pivot verb or agent marker (鼓励有条件的企业…, 会同有关部门)
+	licList                 // after a list word following an acting party (各级党委和政府)
+	licDistributive         // a name addressed as 各/每个/全体… (请各单位…, 明确部机关各股室调研任务)
+	licFrom                 // 从X做起: X goes first
+)
+
+// licensors introduce a party in the middle of a clause, beside the pivot
+// verbs of actors.txt: the agent of 由X负责, the partner of 会同X / 联合X
+// the addressee of 请X and the party 促进 urges on (促进职业院校加强…).
+var licensors = runeLists("由", "会同", "联合", "请", "促进")
+
+// listWords join the items of a list of parties.
+var listWords = runeLists("特别是", "尤其是", "以及", "或者", "、", "和", "与", "及", "或")
+
+// predicateStarts open a party's predicate without being directive words
+// (学校可从中获得…, 教师分工协作…, 国务院…部门会同…).
+var predicateStarts = runeLists("会同", "联合", "牵头", "配合", "负责", "按", "就", "向", "均", "都", "也",
+	"可", "能够", "共同", "自主", "自行", "分工", "原则上", "率先", "参与", "承担")
+
+// gapStops are words that cannot stand between a pivot verb and its party:
+// the party of 支持适合的退役军人进入职业院校 is not 职业院校.
+const gapStops = "“”《》到在对向从把将，"
+
+// levelPrefix reports whether the prefix word p names a level (省级,
+// 县级): a level is no address (赋予省级政府…自主权), unlike 各级, 每个,
+// 全体, 有关.
+func levelPrefix(p []rune) bool {
+	return len(p) == 2 && strings.ContainsRune(adminLevels, p[0]) && p[1] == '级'
+}
+
+// nounActs reports whether the party noun at rs[nounStart:end], whose
+// name starts at start after its prefixes, stands where a party acts.
+// found holds the parties accepted so far in the sentence, for lists.
+func (c *compiled) nounActs(rs []rune, start, nounStart, end int, found []span, timed map[int]bool) bool {
+	lic := c.nounLicense(rs, start, nounStart, found)
+	return lic != licNone && c.actsAfter(rs, end, lic, timed)
+}
+
+// nounLicense finds what, to the left of a party noun, lets it act.
+func (c *compiled) nounLicense(rs []rune, start, nounStart int, found []span) license {
+	if start < nounStart {
+		if p, ok := c.prefixes.longestAt(rs, start); ok && !levelPrefix(rs[p.start:p.end]) {
+			return licDistributive
+		}
+	}
+	if rs[nounStart] == '各' || rs[nounStart] == '每' {
+		return licDistributive // 各地, 各地区
+	}
+	// An item of a list after an acting party (各级党委和政府, 企业和社会
+	// 力量): the first item decides.
+	for _, w := range listWords {
+		j := start - len(w)
+		if j > 0 && hasPrefix(rs[j:], w) {
+			for _, f := range found {
+				if f.end == j {
+					return licList
+				}
+			}
+			return licNone
+		}
+	}
+	cs := start
+	for cs > 0 && !isClauseSep(rs[cs-1]) {
+		cs--
+	}
+	for _, w := range connectives {
+		if hasPrefix(rs[cs:start], w) {
+			cs += len(w)
+			break
+		}
+	}
+	verbs := c.verbsBetween(rs, cs, start)
+	if len(verbs) == 0 {
+		return licClause
+	}
+	last := verbs[len(verbs)-1]
+	if last.lic == licFrom {
+		return licFrom
+	}
+	// A chain of verbs joined by a list word (支持和规范社会力量, 引导和
+	// 支持企业) lets the party act when one of them is a pivot.
+	pivot := false
+	for i := len(verbs) - 1; i >= 0; i-- {
+		if verbs[i].lic == licPivot {
+			pivot = true
+			break
+		}
+		if i == 0 || !joined(rs, verbs[i-1].end, verbs[i].start) {
+			break
+		}
+	}
+	if !pivot || !c.modifierGap(rs, last.end, start) {
+		return licNone
+	}
+	return licPivot
+}
+
+// joined reports whether rs[from:to] is one list word (和, 与, 、, 并).
+func joined(rs []rune, from, to int) bool {
+	return to-from == 1 && strings.ContainsRune("和与及、并", rs[from])
+}
+
+// verbWord is a verb-like word to the left of a party noun; lic is
+// licPivot for a word that introduces a party, licFrom for 从, licNone
+// for any other verb, preposition or causative.
+type verbWord struct {
+	start, end int
+	lic        license
+}
+
+// verbsBetween returns the verb-like words of rs[from:to], in text order.
+// Names, prefixes and words of words.txt are read whole first, so that
+// 组织 in 组织部门 is no verb; adverbs only lead to a verb and are skipped.
+func (c *compiled) verbsBetween(rs []rune, from, to int) []verbWord {
+	var out []verbWord
+	k := from
+	for k < to {
+		if h, ok := c.nouns.longestAt(rs, k); ok && h.end <= to {
+			k = h.end
+			continue
+		}
+		if h, ok := c.prefixes.longestAt(rs, k); ok && h.end <= to {
+			k = h.end
+			continue
+		}
+		if h, ok := c.pivots.longestAt(rs, k); ok && !c.insideWord(rs, h) {
+			out = append(out, verbWord{h.start, h.end, licPivot})
+			k = h.end
+			continue
+		}
+		if startsWithAny(rs[k:], licensors) {
+			for _, w := range licensors {
+				if hasPrefix(rs[k:], w) {
+					out = append(out, verbWord{k, k + len(w), licPivot})
+					k += len(w)
+					break
+				}
+			}
+			continue
+		}
+		if rs[k] == '从' {
+			out = append(out, verbWord{k, k + 1, licFrom})
+			k++
+			continue
+		}
+		if h, ok := c.words.longestAt(rs, k); ok && h.end <= to {
+			if strings.HasPrefix(c.r.Words[h.id].Pos, "v") {
+				out = append(out, verbWord{h.start, h.end, licNone})
+			}
+			k = h.end
+			continue
+		}
+		if startsWithAny(rs[k:], causatives) {
+			out = append(out, verbWord{k, k + 1, licNone})
+			k++
+			continue
+		}
+		if h, ok := c.directives.longestAt(rs, k); ok && !covered(c, rs, h) {
+			if _, in := c.excluded(rs, h, c.r.Directives[h.id].Text); !in {
+				if c.r.Directives[h.id].Kind != dict.Adverb {
+					out = append(out, verbWord{h.start, h.end, licNone})
+				}
+				k = h.end
+				continue
+			}
+		}
+		if h, ok := c.verbs.longestAt(rs, k); ok {
+			out = append(out, verbWord{h.start, h.end, licNone})
+			k = h.end
+			continue
+		}
+		k++
+	}
+	return out
+}
+
+// modifierGap reports whether rs[from:to], between a pivot verb and a
+// party noun, is a short modifier of the party (有条件的, 在京, 中小微,
+// 5500家): the words after the last 的, a quantifier and a count dropped,
+// at most maxModifier characters and no preposition or quotation.
+func (c *compiled) modifierGap(rs []rune, from, to int) bool {
+	for i := to - 1; i >= from; i-- {
+		if rs[i] == '的' {
+			from = i + 1
+			break
+		}
+	}
+	for _, q := range quantifiers {
+		if hasPrefix(rs[from:to], q) {
+			from += len(q)
+			break
+		}
+	}
+	from = skipCount(rs, from, to)
+	if to-from > maxModifier {
+		return false
+	}
+	for _, r := range rs[from:to] {
+		if strings.ContainsRune(gapStops, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// actsAfter reports whether what follows a party noun ending at rs[e]
+// lets it act: its predicate (a directive word, a timing word, one of
+// predicateStarts), or the next item of a list. A noun followed by another
+// noun is that noun's modifier (企业账款, 高校毕业生, 干部队伍), and one
+// followed by 的 is a possessor.
+func (c *compiled) actsAfter(rs []rune, e int, lic license, timed map[int]bool) bool {
+	if e < len(rs) && (rs[e] == '（' || rs[e] == '(') {
+		// A bracketed note after the name (职业院校（含技工学校）要…).
+		d := 0
+		for ; e < len(rs); e++ {
+			if rs[e] == '（' || rs[e] == '(' {
+				d++
+			} else if rs[e] == '）' || rs[e] == ')' {
+				if d--; d == 0 {
+					e++
+					break
+				}
+			}
+		}
+	}
+	if e >= len(rs) || isClauseSep(rs[e]) {
+		// A bare name ending its clause is the object of its verb, but
+		// the partner of 会同 and an addressed party may stand alone
+		// (…会同有关部门，适时…).
+		return lic == licPivot || lic == licDistributive
+	}
+	if lic == licDistributive && (rs[e] == '各' || rs[e] == '每') {
+		return true // 各地区各部门要…, 指导各地各校…
+	}
+	if lic == licFrom {
+		return e+1 < len(rs) && unicode.Is(unicode.Han, rs[e]) && rs[e+1] == '起' // 从部领导做起
+	}
+	if isEtc(rs, e) || startsList(rs, e) || startsWithAny(rs[e:], listWords) {
+		return true
+	}
+	if !unicode.Is(unicode.Han, rs[e]) || rs[e] == '的' {
+		return false
+	}
+	if timed[e] || startsWithAny(rs[e:], predicateStarts) {
+		return true
+	}
+	if h, ok := c.directives.longestAt(rs, e); ok {
+		if _, in := c.excluded(rs, h, c.r.Directives[h.id].Text); !in {
+			return true
+		}
+	}
+	if _, ok := c.pivots.longestAt(rs, e); ok {
+		return true
+	}
+	_, ok := c.verbs.longestAt(rs, e)
+	return ok
 }

@@ -1,0 +1,63 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/luoshi/luoshi/dict"
+)
+
+// TestNounActors: a party noun of the dictionary is an actor only where
+// the sentence makes it act (invented sentences).
+func TestNounActors(t *testing.T) {
+	c := compile(dict.MustDefault())
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// Subjects of a clause, after modifiers and with their list.
+		{"企业要加强安全管理", []string{"企业"}},
+		{"高等职业学校要培养技术技能人才", []string{"高等职业学校"}},
+		{"各级党委和政府要压实责任", []string{"各级党委", "政府"}},
+		{"同时，学校可从中获得报酬", []string{"学校"}},
+		{"职业院校（含技工学校）要开展培训", []string{"职业院校（含技工学校）"}},
+		// Parties of a pivot verb, also inside a clause and after a chain
+		// of verbs.
+		{"今年积极支持民营企业参与重大项目", []string{"民营企业"}},
+		{"扶持鼓励企业和社会力量参与养老服务", []string{"企业", "社会力量"}},
+		{"支持和规范社会力量兴办培训机构", []string{"社会力量"}},
+		{"全面促进职业院校加强专业建设", []string{"职业院校"}},
+		{"市发改委会同有关部门，定期开展评估", []string{"市发改委", "有关部门"}},
+		// Addressed parties and 从X做起.
+		{"请各单位填写登记表", []string{"各单位"}},
+		{"明确部机关各股室调研任务", []string{"部机关各股室"}},
+		{"从部领导做起", []string{"部领导"}},
+		// Objects of a verb.
+		{"切实减轻企业负担", nil},
+		{"主动服务企业", nil},
+		{"加强职业院校建设", nil},
+		{"赋予省级政府更大自主权", nil},
+		{"让民营企业充分享受政策", nil},
+		// Modifiers and parts of compounds.
+		{"清理拖欠企业账款", nil},
+		{"优化企业开办流程", nil},
+		{"做好高校毕业生就业工作", nil},
+		{"建设有为政府", nil},
+		{"推进政府信息公开", nil},
+		{"整治学校周边环境", nil},
+		{"加强干部队伍建设", nil},
+		{"企业的主体作用要充分发挥", nil},
+		{"加强乡镇卫生院和社区服务中心建设", nil},
+		// A pivot party is next to its verb, not behind another verb or a
+		// preposition.
+		{"鼓励银行大幅增加小微企业信用贷款", []string{"银行"}},
+		{"鼓励远程医疗向乡镇延伸", nil},
+		// A list item acts only after an acting party.
+		{"完善政府、行业、企业共同参与的评价机制", nil},
+	}
+	for _, tt := range tests {
+		if got, _ := c.actors([]rune(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("actors(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
