@@ -479,6 +479,12 @@ func (c *compiled) nounLicense(rs []rune, start, nounStart int, found []span) li
 	}
 	verbs := c.verbsBetween(rs, cs, start)
 	if len(verbs) == 0 {
+		// A subject's modifiers are short (高等职业, 四川公安); a long run
+		// before the noun hides a verb the rules do not know (壮大国家
+		// 高新技术企业, 有大批抗风险能力强的企业).
+		if c.looseChars(rs, cs, start) > maxClauseModifier {
+			return licNone
+		}
 		return licClause
 	}
 	last := verbs[len(verbs)-1]
@@ -500,7 +506,52 @@ func (c *compiled) nounLicense(rs []rune, start, nounStart int, found []span) li
 	if !pivot || !c.modifierGap(rs, last.end, start) {
 		return licNone
 	}
+	// A pivot word apart from the noun and written right after other
+	// words, not after an adverb or another verb, is part of a name
+	// (国家职业教育指导咨询委员会).
+	inRun := last.start > cs && unicode.Is(unicode.Han, rs[last.start-1]) && !strings.ContainsRune("和与及、并", rs[last.start-1])
+	chained := len(verbs) > 1 && verbs[len(verbs)-2].end == last.start
+	if last.end < start && inRun && !chained && !c.adverbEndsAt(rs, last.start) {
+		return licNone
+	}
 	return licPivot
+}
+
+// maxClauseModifier bounds the characters outside known names and
+// prefixes written before a clause subject's party noun.
+const maxClauseModifier = 6
+
+// looseChars counts the characters of rs[from:to] outside dictionary
+// names and prefixes.
+func (c *compiled) looseChars(rs []rune, from, to int) int {
+	n := 0
+	for k := from; k < to; {
+		if h, ok := c.nouns.longestAt(rs, k); ok && h.end <= to {
+			k = h.end
+			continue
+		}
+		if h, ok := c.prefixes.longestAt(rs, k); ok && h.end <= to {
+			k = h.end
+			continue
+		}
+		n++
+		k++
+	}
+	return n
+}
+
+// adverbEndsAt reports whether an auxiliary, modal or adverb ends right
+// before rs[at] (务必推动, 更好地引导).
+func (c *compiled) adverbEndsAt(rs []rune, at int) bool {
+	for l := 1; l <= 4 && l <= at; l++ {
+		if h, ok := c.directives.longestAt(rs, at-l); ok && h.end == at {
+			switch c.r.Directives[h.id].Kind {
+			case dict.Aux, dict.Modal, dict.Adverb:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joined reports whether rs[from:to] is one list word (和, 与, 、, 并).

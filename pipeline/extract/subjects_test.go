@@ -52,6 +52,10 @@ func TestNounActors(t *testing.T) {
 		// preposition.
 		{"鼓励银行大幅增加小微企业信用贷款", []string{"银行"}},
 		{"鼓励远程医疗向乡镇延伸", nil},
+		// A long run before a clause's noun hides a verb; a pivot word
+		// inside a run is part of a name.
+		{"壮大国家高新技术企业、科技型中小企业", nil},
+		{"政府可以委托国家职业教育指导咨询委员会作为第三方", []string{"政府"}},
 		// A list item acts only after an acting party.
 		{"完善政府、行业、企业共同参与的评价机制", nil},
 	}
