@@ -694,8 +694,25 @@ func (c *compiled) actsAfter(rs []rune, e int, lic license, timed map[int]bool) 
 	if lic == licFrom {
 		return e+1 < len(rs) && unicode.Is(unicode.Han, rs[e]) && rs[e+1] == '起' // 从部领导做起
 	}
-	if isEtc(rs, e) || startsList(rs, e) || startsWithAny(rs[e:], listWords) {
+	if isEtc(rs, e) {
 		return true
+	}
+	for _, w := range listWords {
+		if hasPrefix(rs[e:], w) {
+			// The list is followed by what its items do: a next item that
+			// is a modifier makes the list one (各级党委和政府主要领导干部,
+			// 总局和各级党委、政府重大决策).
+			n := e + len(w)
+			if n < len(rs) {
+				if p, ok := c.prefixes.longestAt(rs, n); ok {
+					n = p.end
+				}
+				if h, ok := c.nouns.longestAt(rs, n); ok && lic != licFrom {
+					return c.actsAfter(rs, h.end, lic, timed)
+				}
+			}
+			return true
+		}
 	}
 	if !unicode.Is(unicode.Han, rs[e]) || rs[e] == '的' {
 		return false

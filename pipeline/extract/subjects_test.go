@@ -58,6 +58,9 @@ func TestNounActors(t *testing.T) {
 		{"政府可以委托国家职业教育指导咨询委员会作为第三方", []string{"政府"}},
 		// A list item acts only after an acting party.
 		{"完善政府、行业、企业共同参与的评价机制", nil},
+		// …and when the list is followed by what its items do.
+		{"落实国家部委和各级党委、政府重大决策", nil},
+		{"辐射区域内学校和企业", nil},
 	}
 	for _, tt := range tests {
 		if got, _ := c.actors([]rune(tt.text)); !slices.Equal(got, tt.want) {
