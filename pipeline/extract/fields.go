@@ -152,7 +152,10 @@ scan:
 		}
 	}
 	if lastNoun > 0 {
-		end = lastNoun
+		end = c.extendParty(rs, from, lastNoun)
+	}
+	if nominalWork(rs, end) {
+		return nil // 支持…实验室建设: the building of the party, not its deed
 	}
 	if end == from || end >= len(rs) || isClauseSep(rs[end]) || strings.ContainsRune("、和与及", rs[end-1]) {
 		return nil // the party must be followed by what it is to do
@@ -189,6 +192,55 @@ scan:
 		}
 	}
 	return out
+}
+
+// maxHeadTail bounds the words between a party noun and the head that
+// makes it the modifier of a longer party name (政府工作人员).
+const maxHeadTail = 6
+
+// extendParty extends a party noun ending at rs[e] over the words that
+// make it part of a longer name of people or a body (企业家, 职业院校学生,
+// 政府工作人员, 学校工会, 村党组织书记): up to a head of partyHeads or a
+// known noun, with no directive word between.
+func (c *compiled) extendParty(rs []rune, from, e int) int {
+	best := e
+	for k := e + 1; k <= e+maxHeadTail && k <= len(rs); k++ {
+		if !unicode.Is(unicode.Han, rs[k-1]) {
+			break
+		}
+		if _, ok := c.directives.longestAt(rs, k-1); ok {
+			break
+		}
+		if _, ok := c.verbs.longestAt(rs, k-1); ok {
+			break
+		}
+		if c.endsWith(c.nouns, rs, e, k) {
+			best = k
+			continue
+		}
+		for _, w := range partyHeads {
+			if k-len(w) >= from && hasPrefix(rs[k-len(w):], w) {
+				best = k
+				break
+			}
+		}
+	}
+	return best
+}
+
+// nominalWork reports whether a party ending at rs[e] is followed by 建设
+// as a noun, ending its clause or list item (支持…实验室建设，,
+// 推动城市副中心建设、…, 支持…等建设): the party is then what is built.
+func nominalWork(rs []rune, e int) bool {
+	if e < len(rs) && rs[e] == '等' {
+		e++
+	}
+	w := []rune("建设")
+	if !hasPrefix(rs[e:], w) {
+		return false
+	}
+	e += len(w)
+	return e >= len(rs) || isClauseSep(rs[e]) || strings.ContainsRune("、和与及等", rs[e])
 }
 
 // partyClass reports whether the words after the 等 that closes a list
@@ -418,7 +470,7 @@ func (c *compiled) timingSpans(rs []rune, text string) []span {
 var partyHeads = runeLists("领导", "人员", "教师", "组织", "机构", "中心", "集团", "联盟", "成员",
 	"公司", "银行", "协会", "商会", "学会", "工会", "合作社", "部队", "解放军", "实验室", "交易所",
 	"团体", "智库", "人才", "大师", "工作者", "专家", "企业家", "职工", "农民", "农户", "居民",
-	"群众", "学生", "军人", "青年", "妇女", "地方", "少数民族")
+	"群众", "学生", "军人", "青年", "妇女", "地方", "少数民族", "书记", "人士")
 
 // placeSuffixes end the names of localities (郑州市, 兰考县, 民族地区).
 const placeSuffixes = "省市县区州盟旗镇乡村"

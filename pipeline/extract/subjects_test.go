@@ -68,3 +68,28 @@ func TestNounActors(t *testing.T) {
 		}
 	}
 }
+
+// TestPivotPartyNames: a pivot party keeps the rest of its name and is no
+// party where it is what gets built (invented sentences).
+func TestPivotPartyNames(t *testing.T) {
+	c := compile(dict.MustDefault())
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"支持企业家大胆创新", []string{"企业家"}},
+		{"鼓励职业院校学生考取证书", []string{"职业院校学生"}},
+		{"带动学校工会开展活动", []string{"学校工会"}},
+		{"鼓励政府工作人员主动服务", []string{"政府工作人员"}},
+		{"支持企业开展技术改造", []string{"企业"}},
+		{"支持郑州建设国际消费中心城市", []string{"郑州"}},
+		{"支持东湖实验室、西山实验室建设，加强合作", nil},
+		{"支持省农业科学院等建设", nil},
+		{"推动老城中心建设、道路改造等", nil},
+	}
+	for _, tt := range tests {
+		if got, _ := c.actors([]rune(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("actors(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
