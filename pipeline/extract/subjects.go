@@ -446,14 +446,6 @@ func (c *compiled) nounActs(rs []rune, start, nounStart, end int, found []span, 
 
 // nounLicense finds what, to the left of a party noun, lets it act.
 func (c *compiled) nounLicense(rs []rune, start, nounStart int, found []span) license {
-	if start < nounStart {
-		if p, ok := c.prefixes.longestAt(rs, start); ok && !levelPrefix(rs[p.start:p.end]) {
-			return licDistributive
-		}
-	}
-	if rs[nounStart] == '各' || rs[nounStart] == '每' {
-		return licDistributive // 各地, 各地区
-	}
 	// An item of a list after an acting party (各级党委和政府, 企业和社会
 	// 力量): the first item decides.
 	for _, w := range listWords {
@@ -466,6 +458,22 @@ func (c *compiled) nounLicense(rs []rune, start, nounStart int, found []span) li
 			}
 			return licNone
 		}
+	}
+	distributive := rs[nounStart] == '各' || rs[nounStart] == '每' // 各地, 各地区
+	if start < nounStart {
+		if p, ok := c.prefixes.longestAt(rs, start); ok && !levelPrefix(rs[p.start:p.end]) {
+			distributive = true
+		}
+	}
+	if distributive {
+		// An addressed party acts even after a verb (请各单位…, 督促各级
+		// 党组织…), but not as the object of a preposition (在各级政府中).
+		if start > 0 {
+			if h, ok := c.directives.longestAt(rs, start-1); ok && h.end == start && c.r.Directives[h.id].Kind == dict.Prep {
+				return licNone
+			}
+		}
+		return licDistributive
 	}
 	cs := start
 	for cs > 0 && !isClauseSep(rs[cs-1]) {
@@ -653,6 +661,12 @@ func (c *compiled) modifierGap(rs []rune, from, to int) bool {
 	from = skipCount(rs, from, to)
 	if to-from > maxModifier {
 		return false
+	}
+	// 企业等用人单位: the party of the pivot was 企业, and 等 closed it.
+	for i := from; i < to; i++ {
+		if isEtc(rs, i) {
+			return false
+		}
 	}
 	for _, r := range rs[from:to] {
 		if strings.ContainsRune(gapStops, r) {

@@ -56,6 +56,11 @@ func TestNounActors(t *testing.T) {
 		// inside a run is part of a name.
 		{"壮大国家高新技术企业、科技型中小企业", nil},
 		{"政府可以委托国家职业教育指导咨询委员会作为第三方", []string{"政府"}},
+		// An addressed party is no object of a preposition, nor an item of
+		// a list of things; 等 closes the party of a pivot.
+		{"特别是在各级政府和广大群众中形成共识", nil},
+		{"宣传方针政策和各地丰富实践", nil},
+		{"引导和支持企业等用人单位落实待遇", []string{"企业"}},
 		// A list item acts only after an acting party.
 		{"完善政府、行业、企业共同参与的评价机制", nil},
 		// …and when the list is followed by what its items do.
