@@ -52,7 +52,7 @@ func (c *compiled) actorSpans(rs []rune) []span {
 		if !c.nounActs(rs, start, h.start, h.end, append(structural, nouns...), timed) {
 			continue
 		}
-		nouns = append(nouns, span{start, h.end, c.r.Actors[h.id].Src.String()})
+		nouns = append(nouns, span{start, c.extendAddressed(rs, h.end), c.r.Actors[h.id].Src.String()})
 	}
 	all := append(nouns, structural...)
 	sort.SliceStable(all, func(i, j int) bool {

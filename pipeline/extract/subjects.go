@@ -745,3 +745,25 @@ func (c *compiled) actsAfter(rs []rune, e int, lic license, timed map[int]bool) 
 	_, ok := c.verbs.longestAt(rs, e)
 	return ok
 }
+
+// extendAddressed extends a party ending at rs[e] over a second
+// distributive name right after it (各地各校借鉴…): the two address one
+// party. The second name runs up to its predicate, at most three
+// characters after 各.
+func (c *compiled) extendAddressed(rs []rune, e int) int {
+	if e >= len(rs) || rs[e] != '各' {
+		return e
+	}
+	for k := e + 2; k <= e+4 && k < len(rs); k++ {
+		if !unicode.Is(unicode.Han, rs[k-1]) || rs[k-1] == '的' {
+			return e
+		}
+		if _, ok := c.directives.longestAt(rs, k); ok {
+			return k
+		}
+		if startsWithAny(rs[k:], predicateStarts) {
+			return k
+		}
+	}
+	return e
+}

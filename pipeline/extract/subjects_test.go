@@ -30,6 +30,7 @@ func TestNounActors(t *testing.T) {
 		{"市发改委会同有关部门，定期开展评估", []string{"市发改委", "有关部门"}},
 		// Addressed parties and 从X做起.
 		{"请各单位填写登记表", []string{"各单位"}},
+		{"指导各地各校借鉴先进经验", []string{"各地各校"}},
 		{"明确部机关各股室调研任务", []string{"部机关各股室"}},
 		{"从部领导做起", []string{"部领导"}},
 		// Objects of a verb.
