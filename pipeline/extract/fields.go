@@ -200,8 +200,8 @@ const maxHeadTail = 6
 
 // extendParty extends a party noun ending at rs[e] over the words that
 // make it part of a longer name of people or a body (企业家, 职业院校学生,
-// 政府工作人员, 学校工会, 村党组织书记): up to a head of partyHeads or a
-// known noun, with no directive word between.
+// 政府工作人员, 学校工会, 村党组织书记, 乡镇卫生院): up to a head of
+// partyHeads, a known noun or a body suffix, with no directive word between.
 func (c *compiled) extendParty(rs []rune, from, e int) int {
 	best := e
 	for k := e + 1; k <= e+maxHeadTail && k <= len(rs); k++ {
@@ -224,9 +224,17 @@ func (c *compiled) extendParty(rs []rune, from, e int) int {
 				break
 			}
 		}
+		// A body named by what it does (乡镇卫生院, 县疾控站).
+		if k-e >= 3 && strings.ContainsRune(bodySuffixes, rs[k-1]) {
+			best = k
+		}
 	}
 	return best
 }
+
+// bodySuffixes end the name of a body that runs on from a party noun
+// (乡镇 + 卫生院): rarer in verb phrases than partySuffixes.
+const bodySuffixes = "院所站"
 
 // nominalWork reports whether a party ending at rs[e] is followed by 建设
 // as a noun, ending its clause or list item (支持…实验室建设，,
