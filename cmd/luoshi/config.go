@@ -29,6 +29,9 @@ var defaults = map[string]any{
 func init() {
 	root.PersistentFlags().String("config", "", "配置文件路径（默认依次查找 ./config.yaml、~/.config/luoshi/config.yaml）")
 	root.PersistentFlags().String("dict", "", "规则词典目录（默认使用内置词典）")
+	root.PersistentFlags().Int("max-size-mb", 50, "单个文件的大小上限（MB）")
+	root.PersistentFlags().String("pdf-timeout", "30s", "读取一个 PDF 的最长时间")
+	root.PersistentFlags().Int("pdf-memory-mb", 1024, "读取一个 PDF 时允许使用的最大内存（MB）")
 }
 
 func loadConfig(cmd *cobra.Command) error {

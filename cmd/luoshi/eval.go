@@ -66,13 +66,7 @@ func runEval(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		args = []string{cfg.GetString("inbox")}
 	}
-	// The rules load before any file: a broken dictionary stops the run
-	// with its own error list rather than failing every document.
-	rules, err := dict.Load(cfg.GetString("dict"))
-	if err != nil {
-		return err
-	}
-	opts, err := ingestOptions()
+	rules, opts, err := loadPipeline()
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline"
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/export"
@@ -35,11 +34,7 @@ func runExplain(cmd *cobra.Command, args []string) error {
 	if n < 0 {
 		return fmt.Errorf("--sentence 应为正整数，现在是 %d", n)
 	}
-	rules, err := dict.Load(cfg.GetString("dict"))
-	if err != nil {
-		return err
-	}
-	opt, err := ingestOptions()
+	rules, opt, err := loadPipeline()
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline"
 	"github.com/luoshi/luoshi/pipeline/export"
 )
@@ -32,13 +31,7 @@ func runExtract(cmd *cobra.Command, args []string) error {
 	if f, _ := cmd.Flags().GetString("format"); f != "json" {
 		return fmt.Errorf("不支持的输出格式 %q（目前只支持 json）", f)
 	}
-	// The rules load before any file: a broken dictionary must stop the
-	// run with its full error list, not half-way through a batch.
-	rules, err := dict.Load(cfg.GetString("dict"))
-	if err != nil {
-		return err
-	}
-	opt, err := ingestOptions()
+	rules, opt, err := loadPipeline()
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline/batch"
 )
 
@@ -52,12 +51,7 @@ func batchFlags(c *cobra.Command) {
 // newProcessor builds the one-file processor run and watch share from the
 // configuration.
 func newProcessor(force bool) (*batch.Processor, error) {
-	// A broken dictionary stops everything before any file is touched.
-	rules, err := dict.Load(cfg.GetString("dict"))
-	if err != nil {
-		return nil, err
-	}
-	opt, err := ingestOptions()
+	rules, opt, err := loadPipeline()
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline/ingest"
 )
 
@@ -20,14 +21,11 @@ var textCmd = &cobra.Command{
 }
 
 func init() {
-	textCmd.Flags().Int("max-size-mb", 50, "单个文件的大小上限（MB）")
-	textCmd.Flags().String("pdf-timeout", "30s", "读取一个 PDF 的最长时间")
-	textCmd.Flags().Int("pdf-memory-mb", 1024, "读取一个 PDF 时允许使用的最大内存（MB）")
 	root.AddCommand(textCmd)
 }
 
 // ingestOptions builds the reader limits from the configuration; every
-// command that reads documents uses it.
+// command that reads documents uses it, most through loadPipeline.
 func ingestOptions() (ingest.Options, error) {
 	timeout, err := duration("pdf_timeout")
 	if err != nil {
@@ -76,4 +74,19 @@ func runText(cmd *cobra.Command, args []string) error {
 		os.Exit(1)
 	}
 	return nil
+}
+
+// loadPipeline loads the rules and the reader limits that every command
+// processing documents needs. The rules come first: a broken dictionary
+// stops the command with its full error list before any file is touched.
+func loadPipeline() (*dict.Rules, ingest.Options, error) {
+	rules, err := dict.Load(cfg.GetString("dict"))
+	if err != nil {
+		return nil, ingest.Options{}, err
+	}
+	opt, err := ingestOptions()
+	if err != nil {
+		return nil, ingest.Options{}, err
+	}
+	return rules, opt, nil
 }
