@@ -41,7 +41,7 @@ func TestPos(t *testing.T) {
 
 func TestForCaches(t *testing.T) {
 	r := dict.MustDefault()
-	if For(r) != For(r) {
+	if first, second := For(r), For(r); first != second {
 		t.Error("For built two segmenters for one Rules")
 	}
 }
