@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/luoshi/luoshi/pipeline/ingest"
 )
 
 // defaults are what the binary uses with no config.yaml anywhere. Every key
@@ -19,19 +21,23 @@ var defaults = map[string]any{
 	"archive":         "",
 	"dict":            "",
 	"workers":         0,
-	"max_size_mb":     50,
-	"pdf_timeout":     "30s",
-	"pdf_memory_mb":   1024,
+	"max_size_mb":     int(readerDefaults.MaxBytes >> 20),
+	"pdf_timeout":     readerDefaults.PDFTimeout.String(),
+	"pdf_memory_mb":   int(readerDefaults.PDFMemory >> 20),
 	"rescan_interval": "10s",
 	"settle":          "2s",
 }
 
+// readerDefaults are the ingest package's own limits, so that the binary
+// without a config file and a library caller read files alike.
+var readerDefaults = ingest.DefaultOptions()
+
 func init() {
 	root.PersistentFlags().String("config", "", "配置文件路径（默认依次查找 ./config.yaml、~/.config/luoshi/config.yaml）")
 	root.PersistentFlags().String("dict", "", "规则词典目录（默认使用内置词典）")
-	root.PersistentFlags().Int("max-size-mb", 50, "单个文件的大小上限（MB）")
-	root.PersistentFlags().String("pdf-timeout", "30s", "读取一个 PDF 的最长时间")
-	root.PersistentFlags().Int("pdf-memory-mb", 1024, "读取一个 PDF 时允许使用的最大内存（MB）")
+	root.PersistentFlags().Int("max-size-mb", defaults["max_size_mb"].(int), "单个文件的大小上限（MB）")
+	root.PersistentFlags().String("pdf-timeout", defaults["pdf_timeout"].(string), "读取一个 PDF 的最长时间")
+	root.PersistentFlags().Int("pdf-memory-mb", defaults["pdf_memory_mb"].(int), "读取一个 PDF 时允许使用的最大内存（MB）")
 }
 
 func loadConfig(cmd *cobra.Command) error {

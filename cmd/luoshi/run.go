@@ -39,13 +39,10 @@ func init() {
 // configuration keys, they override them (see loadConfig).
 func batchFlags(c *cobra.Command) {
 	f := c.Flags()
-	f.String("in", "samples", "收件箱：放待处理文件的文件夹")
-	f.String("out", "out", "输出文件夹")
-	f.String("archive", "", "归档文件夹：输出写好后把源文件移到这里（默认不移动）")
-	f.Int("workers", 0, "同时处理的文件数（0 表示按 CPU 核数）")
-	f.Int("max-size-mb", 50, "单个文件的大小上限（MB）")
-	f.String("pdf-timeout", "30s", "读取一个 PDF 的最长时间")
-	f.Int("pdf-memory-mb", 1024, "读取一个 PDF 时允许使用的最大内存（MB）")
+	f.String("in", defaults["inbox"].(string), "收件箱：放待处理文件的文件夹")
+	f.String("out", defaults["outbox"].(string), "输出文件夹")
+	f.String("archive", defaults["archive"].(string), "归档文件夹：输出写好后把源文件移到这里（默认不移动）")
+	f.Int("workers", defaults["workers"].(int), "同时处理的文件数（0 表示按 CPU 核数）")
 }
 
 // newProcessor builds the one-file processor run and watch share from the

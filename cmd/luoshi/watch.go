@@ -28,8 +28,8 @@ var watchCmd = &cobra.Command{
 
 func init() {
 	batchFlags(watchCmd)
-	watchCmd.Flags().String("rescan-interval", "10s", "定期重新扫描收件箱的间隔")
-	watchCmd.Flags().String("settle", "2s", "文件大小保持不变多长时间才认为复制完成")
+	watchCmd.Flags().String("rescan-interval", defaults["rescan_interval"].(string), "定期重新扫描收件箱的间隔")
+	watchCmd.Flags().String("settle", defaults["settle"].(string), "文件大小保持不变多长时间才认为复制完成")
 	root.AddCommand(watchCmd)
 }
 
