@@ -84,6 +84,16 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 				text = p.Text
 			}
 			st, n, num, rest := marker(text)
+			if st == stNone && j == 0 {
+				// 信息报送的原则：一是及时报送。 — notices put a short
+				// lead-in before an inline enumeration; the lead-in names
+				// the list, the numbered items are the headings.
+				if k := leadIn(text); k > 0 {
+					if st2, n2, num2, rest2 := marker(text[k:]); st2 == stShi || st2 == stDi {
+						st, n, num, rest = st2, n2, num2, rest2
+					}
+				}
+			}
 			if st == stNone || (j > 0 && st != stShi && st != stDi && st != stSeq) {
 				continue
 			}
@@ -284,6 +294,34 @@ func (w *walker) accept(c candidate, s doc.Sentence, out *Sentence) bool {
 		return true
 	}
 	return false
+}
+
+// leadInMax bounds the lead-in of an inline enumeration (信息报送的原则：):
+// a name of the list, not a sentence of its own.
+const leadInMax = 12
+
+// leadIn returns the byte length of a short lead-in ending in a colon at
+// the start of s (主要任务：), or 0. The lead-in is Han text without other
+// punctuation, so a sentence that merely contains a colon does not qualify.
+func leadIn(s string) int {
+	n := 0
+	for i, r := range s {
+		switch {
+		case r == '：' || r == ':':
+			if n < 2 {
+				return 0
+			}
+			return i + utf8.RuneLen(r)
+		case unicode.Is(unicode.Han, r):
+			n++
+			if n > leadInMax {
+				return 0
+			}
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // Implicit lead sentences: short, one clause, no 的/把 (which mark a full
