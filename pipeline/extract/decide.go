@@ -177,6 +177,13 @@ func decide(c *compiled, text string, rs []rune, norm string, s structure.Senten
 			}
 		}
 	}
+	if s.Appendix {
+		// A form's notes (请打√) and a glossary's entries read like
+		// instructions but are not the document's own.
+		dec.note(Evidence{Rule: "pattern:appendix", Matched: text, Fired: true, Effect: "位于附件部分（表格、名词解释），不是任务"})
+		dec.rules = nil
+		return dec
+	}
 	if s.Review {
 		dec.note(Evidence{Rule: "pattern:review-section", Matched: text, Fired: true, Effect: "位于工作回顾部分（过去的成绩），不是任务"})
 		dec.rules = nil

@@ -39,6 +39,10 @@ type Sentence struct {
 	// Targets is true under a point or pillar of expected targets (目标任务):
 	// its sentences describe results, so only explicit directives count.
 	Targets bool
+	// Appendix is true in the attachments after the body (附件1：… forms,
+	// 名词解释): their wording is a form's or a glossary's, not the
+	// document's instructions.
+	Appendix bool
 	// Rules are the rules behind Role and Review, for explanation.
 	Rules []string
 }
@@ -206,6 +210,7 @@ type walker struct {
 func (w *walker) visit(i, j int, s doc.Sentence, p doc.Paragraph) {
 	out := Sentence{Para: i, Index: j}
 	if i >= w.appendix {
+		out.Appendix = true
 		// Attachments and glossaries (附件、名词解释) follow the speech:
 		// they are outside every pillar.
 		if i == w.appendix && j == 0 {

@@ -182,3 +182,48 @@ func TestReportLevels(t *testing.T) {
 		t.Errorf("outline = %s", got)
 	}
 }
+
+// TestNoticeTail: a notice's contact lines close the last pillar, and
+// everything from 附件 on is marked as appendix, not body.
+func TestNoticeTail(t *testing.T) {
+	d := build("关于加强宣传工作的通知\n各单位：\n一、提高认识\n要重视宣传。\n二、工作要求\n（一）及时报送信息。\n（二）按时上报。\n请于5月1日前报送。\n联系人：张三\n联系电话：1234567\n附件：1.登记表\n附件1：\n备注：请于4月28日前上报。")
+	o := Analyze(d, dict.MustDefault())
+	tests := []struct {
+		text     string
+		pillar   int
+		appendix bool
+	}{
+		{"要重视宣传。", 1, false},
+		{"请于5月1日前报送。", 2, false},
+		{"联系人：张三", 0, false},
+		{"联系电话：1234567", 0, false},
+		{"附件：1.登记表", 0, true},
+		{"备注：请于4月28日前上报。", 0, true},
+	}
+	got := map[string]Sentence{}
+	for _, s := range o.Sentences {
+		got[d.Paragraphs[s.Para].Sentences[s.Index].Text] = s
+	}
+	for _, tt := range tests {
+		s, ok := got[tt.text]
+		if !ok {
+			t.Errorf("%q: no such sentence", tt.text)
+			continue
+		}
+		if s.Pillar != tt.pillar || s.Appendix != tt.appendix {
+			t.Errorf("%q: pillar %d appendix %v, want %d %v", tt.text, s.Pillar, s.Appendix, tt.pillar, tt.appendix)
+		}
+	}
+}
+
+// TestClosingNotMidNotice: a contact line before the last heading (a
+// section naming its own contact) does not close anything.
+func TestClosingNotMidNotice(t *testing.T) {
+	d := build("一、报名\n联系人：张三\n请按时报名。\n二、培训\n要参加培训。")
+	o := Analyze(d, dict.MustDefault())
+	for _, s := range o.Sentences {
+		if d.Paragraphs[s.Para].Sentences[s.Index].Text == "请按时报名。" && s.Pillar != 1 {
+			t.Errorf("mid-notice contact line moved a sentence to pillar %d", s.Pillar)
+		}
+	}
+}
