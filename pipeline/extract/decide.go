@@ -482,6 +482,10 @@ const fallbackWeight = 0.5
 // statementStarts open sentences that describe rather than instruct.
 var statementStarts = []string{"当前", "目前", "今年", "去年", "近年", "同时", "但", "而", "这", "那", "其", "此", "我", "你", "他", "它", "各位", "只有", "只要", "如果", "虽然", "因为", "由于", "随着", "面对", "经过", "截至", "全年", "总之", "可见", "实践证明", "事实证明"}
 
+// addedMeasure are connectives with their comma that open one more
+// instruction in a list of measures.
+var addedMeasure = []string{"同时，", "此外，", "另外，", "同时,", "此外,", "另外,"}
+
 // imperativeShape reports a sentence shaped like an instruction: it opens
 // with a Chinese word that is no connective or pronoun, has no copula 是
 // and no perfective 了, and is no question, exclamation or list lead.
@@ -490,6 +494,15 @@ func imperativeShape(rs []rune) bool {
 		return false
 	}
 	text := string(rs)
+	for _, c := range addedMeasure {
+		// 同时，按照…进行奖励: a connective set off by a comma adds one
+		// more measure; the shape is judged on what follows it.
+		if rest, ok := strings.CutPrefix(text, c); ok {
+			// 同时，宣传工作也是…的折射 goes on describing: after such a
+			// connective any 是, even in 也是, marks a statement.
+			return !strings.Contains(rest, "是") && imperativeShape([]rune(rest))
+		}
+	}
 	for _, p := range statementStarts {
 		if strings.HasPrefix(text, p) {
 			return false
