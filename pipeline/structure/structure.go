@@ -152,6 +152,12 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 			break
 		}
 	}
+	// A notice that issues a plan (关于印发…方案的通知) carries the plan
+	// itself as its attachment: when only the attachment has numbered
+	// headings, it is the body.
+	if attachedBody(cands, appendix) {
+		appendix = len(d.Paragraphs)
+	}
 	for k := range cands {
 		if k[0] >= appendix {
 			delete(cands, k)
@@ -693,4 +699,19 @@ func (w *walker) targets() {
 			s.Targets = true
 		}
 	}
+}
+
+// attachedBody reports whether the headings all stand after the appendix
+// boundary, at least two of them: the attachment is then the document the
+// reader wants broken down, and the text before it a cover note.
+func attachedBody(cands map[[2]int]candidate, appendix int) bool {
+	before, after := 0, 0
+	for k := range cands {
+		if k[0] < appendix {
+			before++
+		} else {
+			after++
+		}
+	}
+	return before == 0 && after >= 2
 }

@@ -216,6 +216,26 @@ func TestNoticeTail(t *testing.T) {
 	}
 }
 
+// TestAttachedPlan: a notice that issues a plan carries the plan as its
+// attachment; with no headings before 附件, the plan is the body. A notice
+// with its own outline still ends at 附件 (TestNoticeTail).
+func TestAttachedPlan(t *testing.T) {
+	d := build("关于印发城乡环境整治工作方案的通知\n各乡镇人民政府：\n现将《城乡环境整治工作方案》印发给你们，请认真贯彻执行。\n附件：城乡环境整治工作方案\n城乡环境整治工作方案\n一、总体要求\n要坚持问题导向。\n二、重点任务\n（一）整治垃圾。各乡镇要建立保洁制度。\n（二）治理污水。加快建设污水管网。")
+	o := Analyze(d, dict.MustDefault())
+	if len(o.Pillars) != 2 {
+		t.Fatalf("%d pillars, want the attached plan's 2: %+v", len(o.Pillars), o.Pillars)
+	}
+	got := map[string]Sentence{}
+	for _, s := range o.Sentences {
+		got[d.Paragraphs[s.Para].Sentences[s.Index].Text] = s
+	}
+	for text, pillar := range map[string]int{"要坚持问题导向。": 1, "各乡镇要建立保洁制度。": 2, "加快建设污水管网。": 2} {
+		if s := got[text]; s.Pillar != pillar || s.Appendix {
+			t.Errorf("%q: pillar %d appendix %v, want pillar %d in the body", text, s.Pillar, s.Appendix, pillar)
+		}
+	}
+}
+
 // TestClosingNotMidNotice: a contact line before the last heading (a
 // section naming its own contact) does not close anything.
 func TestClosingNotMidNotice(t *testing.T) {
