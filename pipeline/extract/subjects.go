@@ -175,6 +175,9 @@ scan:
 		}
 		if h, ok := c.directives.longestAt(rs, i); ok && !c.inWord(rs, h, heads) {
 			if k := c.r.Directives[h.id].Kind; k != dict.Verb || i == lastHead {
+				if k == dict.Verb && relativeClause(rs, h.end) {
+					return nil // 企业开展的培训: the name and its verb modify a noun
+				}
 				predicate = true
 				modal = k == dict.Aux || k == dict.Modal || k == dict.Adverb
 				break // the predicate starts (县委督查室要…, 联席会议统筹…)
@@ -679,8 +682,9 @@ func (c *compiled) modifierGap(rs []rune, from, to int) bool {
 // actsAfter reports whether what follows a party noun ending at rs[e]
 // lets it act: its predicate (a directive word, a timing word, one of
 // predicateStarts), or the next item of a list. A noun followed by another
-// noun is that noun's modifier (企业账款, 高校毕业生, 干部队伍), and one
-// followed by 的 is a possessor.
+// noun is that noun's modifier (企业账款, 高校毕业生, 干部队伍), one
+// followed by 的 is a possessor, and one whose verb is followed by 的 is
+// the subject of a modifier (企业提出的诉求).
 func (c *compiled) actsAfter(rs []rune, e int, lic license, timed map[int]bool) bool {
 	if e < len(rs) && (rs[e] == '（' || rs[e] == '(') {
 		// A bracketed note after the name (职业院校（含技工学校）要…).
@@ -731,19 +735,31 @@ func (c *compiled) actsAfter(rs []rune, e int, lic license, timed map[int]bool) 
 	if !unicode.Is(unicode.Han, rs[e]) || rs[e] == '的' {
 		return false
 	}
-	if timed[e] || startsWithAny(rs[e:], predicateStarts) {
+	if timed[e] {
 		return true
+	}
+	for _, w := range predicateStarts {
+		if hasPrefix(rs[e:], w) {
+			return !relativeClause(rs, e+len(w))
+		}
 	}
 	if h, ok := c.directives.longestAt(rs, e); ok {
 		if _, in := c.excluded(rs, h, c.r.Directives[h.id].Text); !in {
-			return true
+			return !relativeClause(rs, h.end)
 		}
 	}
-	if _, ok := c.pivots.longestAt(rs, e); ok {
-		return true
+	if h, ok := c.pivots.longestAt(rs, e); ok {
+		return !relativeClause(rs, h.end)
 	}
-	_, ok := c.verbs.longestAt(rs, e)
-	return ok
+	h, ok := c.verbs.longestAt(rs, e)
+	return ok && !relativeClause(rs, h.end)
+}
+
+// relativeClause reports whether the verb after a party noun, ending at
+// rs[e], is followed by 的: the noun and its verb then modify what comes
+// next (企业提出的诉求, 高校招收的学生), and the noun does not act.
+func relativeClause(rs []rune, e int) bool {
+	return e < len(rs) && rs[e] == '的'
 }
 
 // extendAddressed extends a party ending at rs[e] over a second

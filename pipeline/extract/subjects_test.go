@@ -75,6 +75,62 @@ func TestNounActors(t *testing.T) {
 	}
 }
 
+// TestNounActorsGeneralVerbs: a party noun followed by a common verb of
+// official documents (actors.txt kind=verb) acts; one that heads a
+// compound with a verb used as a noun, or whose verb is followed by 的
+// (the subject of a modifier), does not (invented sentences).
+func TestNounActorsGeneralVerbs(t *testing.T) {
+	c := compile(dict.MustDefault())
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// Ordinary verbs after a clause subject.
+		{"企业参与职业教育", []string{"企业"}},
+		{"学校开设劳动教育课程", []string{"学校"}},
+		{"各地制定实施方案", []string{"各地"}},
+		{"高校招收退役军人", []string{"高校"}},
+		{"行业协会发布团体标准", []string{"行业协会"}},
+		{"政府承担兜底责任", []string{"政府"}},
+		{"职业院校设立技能大师工作室", []string{"职业院校"}},
+		{"企业履行社会责任", []string{"企业"}},
+		{"地方政府筹措配套资金", []string{"地方政府"}},
+		{"党组织召开专题会议", []string{"党组织"}},
+		{"各级党委细化分解任务", []string{"各级党委"}},
+		{"部门配合做好审核", []string{"部门"}},
+		// A verb of the list before the noun makes it an object.
+		{"参照企业做法执行", nil},
+		{"招收企业职工入学", nil},
+		// Verbs used as nouns are not in the list: the noun is a modifier
+		// of the compound (企业开办, 干部配备, 部门联系人, 企业申请材料,
+		// 学校开放日, 政府公开透明, 企业捐赠资金).
+		{"企业开办时间压缩至1个工作日", nil},
+		{"干部配备要优先考虑", nil},
+		{"部门联系人要及时报送", nil},
+		{"企业申请材料一律网上提交", nil},
+		{"学校开放日定期举办", nil},
+		{"政府公开透明", nil},
+		{"企业捐赠资金要规范管理", nil},
+		{"企业管理制度要健全", nil},
+		{"干部考核结果要运用好", nil},
+		{"企业改革要深化", nil},
+		{"学校评价要科学", nil},
+		{"政府投入要加大", nil},
+		// A noun whose verb is followed by 的 modifies what comes next.
+		{"企业提出的诉求要及时回应", nil},
+		{"高校招收的学生", nil},
+		{"企业发布的标准", nil},
+		{"政府确定的目标要实现", nil},
+		{"企业承担的项目要按期完成", nil},
+		{"企业开展的培训要规范", nil},
+	}
+	for _, tt := range tests {
+		if got, _ := c.actors([]rune(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("actors(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestPivotPartyNames: a pivot party keeps the rest of its name and is no
 // party where it is what gets built (invented sentences).
 func TestPivotPartyNames(t *testing.T) {
