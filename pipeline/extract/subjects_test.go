@@ -98,6 +98,10 @@ func TestNounActorsGeneralVerbs(t *testing.T) {
 		{"党组织召开专题会议", []string{"党组织"}},
 		{"各级党委细化分解任务", []string{"各级党委"}},
 		{"部门配合做好审核", []string{"部门"}},
+		{"党委把关干部人选", []string{"党委"}},
+		{"企业披露环境信息", []string{"企业"}},
+		{"学校免收住宿费", []string{"学校"}},
+		{"地方政府偿还到期债务", []string{"地方政府"}},
 		// A verb of the list before the noun makes it an object.
 		{"参照企业做法执行", nil},
 		{"招收企业职工入学", nil},
@@ -116,6 +120,10 @@ func TestNounActorsGeneralVerbs(t *testing.T) {
 		{"企业改革要深化", nil},
 		{"学校评价要科学", nil},
 		{"政府投入要加大", nil},
+		{"企业转型升级步伐加快", nil},
+		{"政府购买服务范围扩大", nil},
+		{"企业上市融资规模扩大", nil},
+		{"干部队伍结构要优化", nil},
 		// A noun whose verb is followed by 的 modifies what comes next.
 		{"企业提出的诉求要及时回应", nil},
 		{"高校招收的学生", nil},
