@@ -107,9 +107,10 @@ func (c *compiled) task(d *doc.Document, o *structure.Outline, s structure.Sente
 		t.Object = objectAfter(rs, dec.actionAt+len([]rune(dec.action)))
 	}
 	var rules []string
-	t.Actors, rules = c.actors(rs)
+	timing := c.timingSpans(rs, sent.Text)
+	t.Actors, rules = c.actorsTimed(rs, timing)
 	t.Rules = append(t.Rules, rules...)
-	t.Timing, rules = c.timing(rs, sent.Text)
+	t.Timing, rules = timingFinds(rs, timing)
 	for _, r := range rules {
 		t.Rules = appendOnce(t.Rules, r)
 	}

@@ -17,7 +17,13 @@ import (
 // a pivot verb (支持郑州、洛阳建设…). A name inside a longer name found
 // at the same place is not repeated.
 func (c *compiled) actors(rs []rune) (names, rules []string) {
-	for _, s := range c.actorSpans(rs) {
+	return c.actorsTimed(rs, c.timingSpans(rs, string(rs)))
+}
+
+// actorsTimed is actors given the sentence's timing finds, which a task
+// has already computed for its own timing field.
+func (c *compiled) actorsTimed(rs []rune, timing []span) (names, rules []string) {
+	for _, s := range c.actorSpans(rs, timing) {
 		names = append(names, string(rs[s.start:s.end]))
 		rules = appendOnce(rules, s.rule)
 	}
@@ -25,9 +31,13 @@ func (c *compiled) actors(rs []rune) (names, rules []string) {
 }
 
 // actorSpans returns the parties of actors as spans, each with the rule
-// that found it, a name listed once.
-func (c *compiled) actorSpans(rs []rune) []span {
-	timed := c.timingStarts(rs)
+// that found it, a name listed once. A subject phrase ends where a timing
+// find starts (县级领导每月…, 国务院教育督导委员会定期…).
+func (c *compiled) actorSpans(rs []rune, timing []span) []span {
+	timed := map[int]bool{}
+	for _, s := range timing {
+		timed[s.start] = true
+	}
 	structural := c.subjects(rs, timed)
 	for _, p := range c.pivots.all(rs) {
 		if c.insideWord(rs, p) || !c.pivotPlace(rs, p.start) {
@@ -416,7 +426,12 @@ func (c *compiled) insideWord(rs []rune, h hit) bool {
 // timing finds deadlines, dates, festivals and frequencies, in text order;
 // a find overlapping an earlier, longer one (年底 in 今年底) is dropped.
 func (c *compiled) timing(rs []rune, text string) (found, rules []string) {
-	for _, s := range c.timingSpans(rs, text) {
+	return timingFinds(rs, c.timingSpans(rs, text))
+}
+
+// timingFinds lists the distinct texts of timing spans, with their rules.
+func timingFinds(rs []rune, spans []span) (found, rules []string) {
+	for _, s := range spans {
 		t := string(rs[s.start:s.end])
 		if !slices.Contains(found, t) {
 			found = append(found, t)

@@ -376,16 +376,6 @@ func headWordAt(rs []rune, i int) int {
 	return 0
 }
 
-// timingStarts returns the rune offsets where a timing find starts: a
-// subject phrase ends there (县级领导每月…, 国务院教育督导委员会定期…).
-func (c *compiled) timingStarts(rs []rune) map[int]bool {
-	at := map[int]bool{}
-	for _, s := range c.timingSpans(rs, string(rs)) {
-		at[s.start] = true
-	}
-	return at
-}
-
 // runeLists converts word lists once, for matching against rune slices.
 func runeLists(words ...string) [][]rune {
 	out := make([][]rune, len(words))
