@@ -5,8 +5,10 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
+	"syscall"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -102,7 +104,11 @@ func runRun(cmd *cobra.Command, args []string) error {
 		each = func(batch.Result) { bar.Add(1) }
 		defer bar.Finish()
 	}
-	results := p.RunAll(paths, workers(), each)
+	// Ctrl-C starts no new file; the files in hand finish and are written
+	// whole, the rest wait for the next run.
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	results := p.RunAll(ctx, paths, workers(), each)
 	wrote, err := batch.WriteReport(out, results)
 	if err != nil {
 		log.Printf("批处理报告无法写入：%v", err)

@@ -3,6 +3,7 @@ package batch
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -102,7 +103,7 @@ func runOnce(t *testing.T, in, out string, force bool) []Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := newProc(t, out, force).RunAll(paths, 3, nil)
+	res := newProc(t, out, force).RunAll(context.Background(), paths, 3, nil)
 	if _, err := WriteReport(out, res); err != nil {
 		t.Fatal(err)
 	}
@@ -218,6 +219,59 @@ func txtInbox(t *testing.T) (in, out string) {
 	copyFile(t, filepath.Join(ingestData, "seed-gb18030.txt"), filepath.Join(in, "讲话 一.txt"))
 	copyFile(t, filepath.Join(ingestData, "seed-utf8bom.txt"), filepath.Join(in, "讲话二.txt"))
 	return in, out
+}
+
+// TestRunAllInterrupted: after Ctrl-C no new file starts; the files not
+// started are reported as skipped for the next run, and no output of
+// theirs exists, not even half of one.
+func TestRunAllInterrupted(t *testing.T) {
+	in, out := txtInbox(t)
+	paths, err := Scan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		cancel  int // cancel after this many files finished
+		done    int
+		skipped int
+	}{
+		{"before any file", 0, 0, 2},
+		{"after the first file", 1, 1, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			os.RemoveAll(out)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			finished := 0
+			if tc.cancel == 0 {
+				cancel()
+			}
+			res := newProc(t, out, false).RunAll(ctx, paths, 1, func(Result) {
+				if finished++; finished == tc.cancel {
+					cancel()
+				}
+			})
+			done, skipped := 0, 0
+			for _, r := range res {
+				switch r.Status {
+				case Done:
+					done++
+				case Skipped:
+					skipped++
+					if !strings.Contains(r.Reason, "中断") {
+						t.Errorf("%s skipped for %q, want the interruption named", r.Source, r.Reason)
+					}
+					if _, err := os.Stat(filepath.Join(out, export.Stem(r.Source)+"-任务分解.xlsx")); err == nil {
+						t.Errorf("%s was not started but has a workbook", r.Source)
+					}
+				}
+			}
+			if done != tc.done || skipped != tc.skipped {
+				t.Errorf("done %d skipped %d, want %d and %d: %+v", done, skipped, tc.done, tc.skipped, res)
+			}
+		})
+	}
 }
 
 func TestSecondRunRewritesNothing(t *testing.T) {

@@ -1,13 +1,20 @@
 package batch
 
-import "sync"
+import (
+	"context"
+	"path/filepath"
+	"sync"
+)
 
 // RunAll processes paths with a pool of workers and returns their results
 // in the order of paths. each is called (from one goroutine at a time) as
-// every file finishes, for progress display.
-func (p *Processor) RunAll(paths []string, workers int, each func(Result)) []Result {
+// every file finishes, for progress display. When ctx ends (Ctrl-C) no new
+// file is started; the files in hand finish, since a file is never left
+// half-written, and the rest are reported as skipped until the next run.
+func (p *Processor) RunAll(ctx context.Context, paths []string, workers int, each func(Result)) []Result {
 	p.Claim(paths)
 	results := make([]Result, len(paths))
+	started := make([]bool, len(paths))
 	jobs := make(chan int)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -16,6 +23,10 @@ func (p *Processor) RunAll(paths []string, workers int, each func(Result)) []Res
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				if ctx.Err() != nil {
+					continue // handed over as the stop came: leave it
+				}
+				started[i] = true
 				r := p.Process(paths[i])
 				results[i] = r
 				if each != nil {
@@ -26,10 +37,21 @@ func (p *Processor) RunAll(paths []string, workers int, each func(Result)) []Res
 			}
 		}()
 	}
+feed:
 	for i := range paths {
-		jobs <- i
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(jobs)
 	wg.Wait()
+	for i, ok := range started {
+		if !ok {
+			results[i] = Result{Source: filepath.Base(paths[i]), Path: paths[i], Status: Skipped,
+				Reason: "处理被中断，下次运行时处理"}
+		}
+	}
 	return results
 }
