@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/luoshi/luoshi/pipeline/atomicfile"
 )
 
 // Supported are the extensions handed to the pipeline. .doc is among them
@@ -41,7 +43,7 @@ func Noise(name string) bool {
 func Scan(dir string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取收件箱 %s：%s", dir, osReason(err))
+		return nil, fmt.Errorf("无法读取收件箱 %s：%s", dir, atomicfile.Reason(err))
 	}
 	var out []string
 	for _, e := range ents {
@@ -72,66 +74,6 @@ func hashFile(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// writeAtomic replaces path with what write produces, so that a reader (or
-// a crash) sees either the old file or the whole new one: a temporary file
-// in the same folder, synced, then renamed over path. It returns the
-// SHA-256 of what was written.
-func writeAtomic(path string, write func(io.Writer) error) (sum string, err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return "", err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	h := sha256.New()
-	if err = write(io.MultiWriter(tmp, h)); err != nil {
-		return "", err
-	}
-	if err = tmp.Sync(); err != nil {
-		return "", err
-	}
-	if err = tmp.Close(); err != nil {
-		return "", err
-	}
-	// CreateTemp makes the file 0600; outputs are for the whole office.
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return "", err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return "", err
-	}
-	syncDir(dir)
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// syncDir makes a rename durable; where a folder cannot be synced
-// (Windows, some network shares) the rename stands on its own.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-}
-
-// copyAtomic copies src to dst the same way.
-func copyAtomic(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	_, err = writeAtomic(dst, func(w io.Writer) error {
-		_, err := io.Copy(w, in)
-		return err
-	})
-	return err
-}
-
 // freeName returns path, or path with " (2)", " (3)"… before its extension
 // when a file of that name exists, so that nothing is ever overwritten.
 func freeName(path string) string {
@@ -153,10 +95,9 @@ func move(src, dir string) (string, error) {
 	}
 	dst := freeName(filepath.Join(dir, filepath.Base(src)))
 	if err := os.Rename(src, dst); err == nil {
-		syncDir(dir)
 		return dst, nil
 	}
-	if err := copyAtomic(src, dst); err != nil {
+	if err := atomicfile.Copy(src, dst); err != nil {
 		return "", err
 	}
 	return dst, os.Remove(src)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline"
+	"github.com/luoshi/luoshi/pipeline/atomicfile"
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/export"
 	"github.com/luoshi/luoshi/pipeline/ingest"
@@ -135,7 +136,7 @@ func (p *Processor) Process(path string) (res Result) {
 	}
 	sum, err := hashFile(path)
 	if err != nil {
-		return fail("无法读取文件：" + osReason(err))
+		return fail("无法读取文件：" + atomicfile.Reason(err))
 	}
 	stem := p.state.claim(name, export.Stem(name))
 	names := export.NamesFor(stem)
@@ -171,27 +172,27 @@ func (p *Processor) Process(path string) (res Result) {
 		}
 		cur, err := hashFile(wbPath)
 		if err != nil {
-			return fail("无法读取已有的任务分解表：" + osReason(err))
+			return fail("无法读取已有的任务分解表：" + atomicfile.Reason(err))
 		}
 		if !known || cur != prev.WorkbookSHA256 {
 			kept, err := p.keep(wbPath, stem)
 			if err != nil {
-				return fail("无法保存已有任务分解表的历史版本：" + osReason(err))
+				return fail("无法保存已有任务分解表的历史版本：" + atomicfile.Reason(err))
 			}
 			res.Kept = kept
 		}
 	}
 
 	o := export.Options{Units: p.cfg.Rules.Units(), RulesVersion: version, Generated: p.cfg.Now(), Previous: previous}
-	wbSum, err := writeAtomic(wbPath, func(w io.Writer) error { return export.WriteWorkbook(w, d, o) })
+	wbSum, err := atomicfile.Write(wbPath, func(w io.Writer) error { return export.WriteWorkbook(w, d, o) })
 	if err != nil {
-		return fail("无法写入任务分解表：" + osReason(err))
+		return fail("无法写入任务分解表：" + atomicfile.Reason(err))
 	}
-	if _, err := writeAtomic(filepath.Join(p.cfg.Out, names.JSON), func(w io.Writer) error { return export.WriteJSON(w, d) }); err != nil {
-		return fail("无法写入 JSON：" + osReason(err))
+	if _, err := atomicfile.Write(filepath.Join(p.cfg.Out, names.JSON), func(w io.Writer) error { return export.WriteJSON(w, d) }); err != nil {
+		return fail("无法写入 JSON：" + atomicfile.Reason(err))
 	}
-	if _, err := writeAtomic(filepath.Join(p.cfg.Out, names.CSV), func(w io.Writer) error { return export.WriteCSV(w, d) }); err != nil {
-		return fail("无法写入 CSV：" + osReason(err))
+	if _, err := atomicfile.Write(filepath.Join(p.cfg.Out, names.CSV), func(w io.Writer) error { return export.WriteCSV(w, d) }); err != nil {
+		return fail("无法写入 CSV：" + atomicfile.Reason(err))
 	}
 	res.Tasks = len(d.Tasks)
 	err = p.state.put(name, Entry{SHA256: sum, Rules: version, Stem: stem, Outputs: names.All(),
@@ -199,7 +200,7 @@ func (p *Processor) Process(path string) (res Result) {
 	if err != nil {
 		// The outputs stand; only the memory of them is missing, so the
 		// next run redoes the file (carrying input over).
-		res.Reason = "输出已写好，但处理记录无法保存：" + osReason(err)
+		res.Reason = "输出已写好，但处理记录无法保存：" + atomicfile.Reason(err)
 	}
 	res.Status = Done
 	if len(d.Warnings) > 0 && res.Reason == "" {
@@ -229,7 +230,7 @@ func (p *Processor) keep(wb, stem string) (string, error) {
 		return "", err
 	}
 	dst := freeName(filepath.Join(dir, stem+export.Suffix+"-"+p.cfg.Now().Format("20060102-150405")+".xlsx"))
-	if err := copyAtomic(wb, dst); err != nil {
+	if err := atomicfile.Copy(wb, dst); err != nil {
 		return "", err
 	}
 	return dst, nil
@@ -242,7 +243,7 @@ func (p *Processor) archive(path string, res *Result) {
 		return
 	}
 	if _, err := move(path, p.cfg.Archive); err != nil {
-		note := "源文件无法移到归档文件夹：" + osReason(err)
+		note := "源文件无法移到归档文件夹：" + atomicfile.Reason(err)
 		if res.Reason != "" {
 			note = res.Reason + "；" + note
 		}
@@ -255,21 +256,6 @@ func readReason(err error) string {
 	var ie *ingest.Error
 	if errors.As(err, &ie) {
 		return ie.Reason
-	}
-	return err.Error()
-}
-
-// osReason says in Chinese what went wrong with a file operation.
-func osReason(err error) string {
-	switch {
-	case errors.Is(err, os.ErrPermission):
-		return "没有权限（文件可能正被其他程序打开，或文件夹只读）"
-	case errors.Is(err, os.ErrNotExist):
-		return "不存在（可能已被移走或改名）"
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
 	}
 	return err.Error()
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/luoshi/luoshi/pipeline/atomicfile"
 	"github.com/luoshi/luoshi/pipeline/export"
 )
 
@@ -59,7 +60,7 @@ func WriteReport(dir string, results []Result) (bool, error) {
 	if bytes.Equal(old, buf.Bytes()) {
 		return false, nil
 	}
-	_, err = writeAtomic(path, func(w io.Writer) error {
+	_, err = atomicfile.Write(path, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	})

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/luoshi/luoshi/pipeline/atomicfile"
 )
 
 // StateFile, in the outbox, remembers what each source became, so that a
@@ -121,7 +123,7 @@ func (s *state) put(name string, e Entry) error {
 	defer s.mu.Unlock()
 	s.files[name] = e
 	delete(s.claimed, name)
-	_, err := writeAtomic(s.path, func(w io.Writer) error {
+	_, err := atomicfile.Write(s.path, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)

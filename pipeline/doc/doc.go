@@ -162,3 +162,26 @@ func (d *Document) Normalize() {
 		d.Warnings = []string{}
 	}
 }
+
+// Limits every reader and writer of a document shares, so that what luoshi
+// writes it can read back and no input can make a sheet past Excel's
+// 1,048,576 rows. A work report has a few hundred paragraphs; the limits
+// are far above any real document and far below what exhausts memory.
+const (
+	// MaxParagraphs bounds the paragraphs (lines) of one document.
+	MaxParagraphs = 100_000
+	// MaxSentences bounds the sentences of one document, and so its tasks.
+	MaxSentences = 100_000
+	// MaxSheetRows bounds the non-empty rows of a task sheet: its header,
+	// one row a task and a title row a pillar.
+	MaxSheetRows = 1 + MaxSentences + MaxParagraphs
+)
+
+// SentenceCount is the number of sentences of d's paragraphs.
+func (d *Document) SentenceCount() int {
+	n := 0
+	for _, p := range d.Paragraphs {
+		n += len(p.Sentences)
+	}
+	return n
+}

@@ -20,7 +20,6 @@ const (
 	maxRatio     = 200       // decompressed/compressed size of a large part
 	ratioFloor   = 1 << 20   // parts smaller than this may compress as they like
 	maxXMLDepth  = 256       // element nesting
-	maxParas     = 1_000_000 // paragraphs
 	maxEntries   = 10_000    // files in the package (images included)
 )
 

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/luoshi/luoshi/pipeline/doc"
 )
 
 // skipped elements hold text a Word user does not see in the body: deleted
@@ -40,6 +42,7 @@ type openPara struct {
 	hasNum  bool
 	outline int
 	inTable bool
+	breaks  int // manual line breaks, each a paragraph of its own
 }
 
 func (b *bodyReader) parent(up int) string {
@@ -113,8 +116,8 @@ func (b *bodyReader) start(e xml.StartElement) error {
 	v, _ := attr(e, "val")
 	switch e.Name.Local {
 	case "p":
-		if len(b.paras) >= maxParas {
-			return refuse("文件结构异常：段落数过多")
+		if len(b.paras) >= doc.MaxParagraphs {
+			return errTooManyParas
 		}
 		b.open = append(b.open, &openPara{outline: -1, inTable: b.tables > 0})
 	case "tbl":
@@ -150,7 +153,10 @@ func (b *bodyReader) start(e xml.StartElement) error {
 		ty, _ := attr(e, "type")
 		if p != nil && b.parent(1) == "r" && ty != "page" && ty != "column" {
 			// A manual line break shows a new line; Word users use it
-			// as a cheap paragraph break.
+			// as a cheap paragraph break, so it counts as one.
+			if p.breaks++; len(b.paras)+p.breaks >= doc.MaxParagraphs {
+				return errTooManyParas
+			}
 			p.text.WriteByte('\n')
 		}
 	case "noBreakHyphen":

@@ -96,6 +96,20 @@ func ReadFile(path string, opt Options) (*doc.Document, error) {
 	return d, err
 }
 
+// errTooManyParas refuses a document past doc.MaxParagraphs, whichever
+// reader found it.
+var errTooManyParas = refuse("文件中的段落（行）太多（超过 %d 段），不像是一份讲话稿或文件；请拆分成几个文件再处理", doc.MaxParagraphs)
+
+// lineCount is the number of paragraphs paras become once split at line
+// breaks, counted before normalization builds anything for them.
+func lineCount(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += 1 + strings.Count(p, "\n")
+	}
+	return n
+}
+
 func statReason(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -124,6 +138,9 @@ func Read(name string, data []byte, opt Options) (d *doc.Document, err error) {
 		return nil, &Error{name, tooBig(int64(len(data)), opt.MaxBytes)}
 	}
 	paras, styles, info, err := read(name, data, opt)
+	if err == nil && lineCount(paras) > doc.MaxParagraphs {
+		err = errTooManyParas
+	}
 	if err != nil {
 		var r refusal
 		if errors.As(err, &r) {
@@ -139,6 +156,9 @@ func Read(name string, data []byte, opt Options) (d *doc.Document, err error) {
 	d.Paragraphs = doc.Build(normalize.Paragraphs(paras), styles)
 	if len(d.Paragraphs) == 0 {
 		return nil, &Error{name, "文件中没有文字"}
+	}
+	if n := d.SentenceCount(); n > doc.MaxSentences {
+		return nil, &Error{name, fmt.Sprintf("文件中的句子太多（%d 句，上限 %d 句），不像是一份讲话稿或文件；请拆分成几个文件再处理", n, doc.MaxSentences)}
 	}
 	return d, nil
 }

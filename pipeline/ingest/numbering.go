@@ -186,6 +186,11 @@ func (nb *numbering) next(numID string, ilvl int) string {
 	var b strings.Builder
 	text := lv.text
 	for i := 0; i < len(text); i++ {
+		if b.Len() > maxLabel {
+			// A label longer than any Word shows is a crafted file
+			// (%1 repeated, a huge start): no label beats an unbounded one.
+			return ""
+		}
 		if text[i] == '%' && i+1 < len(text) && text[i+1] >= '1' && text[i+1] <= '9' {
 			k := int(text[i+1] - '1')
 			i++
@@ -205,7 +210,7 @@ func (nb *numbering) next(numID string, ilvl int) string {
 		}
 		b.WriteByte(text[i])
 	}
-	if b.Len() == 0 {
+	if b.Len() == 0 || b.Len() > maxLabel {
 		return ""
 	}
 	if lv.suffix != "nothing" {
@@ -225,6 +230,15 @@ func (nb *numbering) start(n *numInstance, i int) int {
 	}
 	return 1
 }
+
+// Bounds of a rendered label. Word repeats a letter once per 26 items
+// (a…z, aa…zz) and shows lvlText of a few characters; a list numbered past
+// the letters' bound falls back to decimal, a label past maxLabel bytes is
+// dropped, so a 2 KB numbering.xml cannot build gigabytes of labels.
+const (
+	maxLabel        = 256
+	maxLetterRepeat = 10
+)
 
 var (
 	cnDigits   = []rune("〇一二三四五六七八九")
@@ -284,7 +298,7 @@ func formatNumber(v int, f string) string {
 			return string(rune('⒈' + v - 1))
 		}
 	case "lowerLetter", "upperLetter":
-		if v >= 1 {
+		if v >= 1 && (v-1)/26 < maxLetterRepeat {
 			// Word repeats the letter: a…z, aa…zz, aaa…
 			s := strings.Repeat(string(rune('a'+(v-1)%26)), (v-1)/26+1)
 			if f == "upperLetter" {

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/luoshi/luoshi/pipeline/atomicfile"
 	"github.com/luoshi/luoshi/pipeline/eval"
 )
 
@@ -202,28 +203,14 @@ func WriteGold(path string, g *eval.Gold) error {
 	return writeAtomic(path, buf.Bytes())
 }
 
-// writeAtomic replaces path with b: temp file in the same folder, sync,
-// rename.
+// writeAtomic replaces path with b, creating its folder.
 func writeAtomic(path string, b []byte) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("无法创建文件夹 %s：%v", dir, err)
+		return fmt.Errorf("无法创建文件夹 %s：%s", dir, atomicfile.Reason(err))
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法在 %s 中写入：%v", dir, err)
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(b)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if werr != nil || serr != nil || cerr != nil {
-		os.Remove(name)
-		return fmt.Errorf("写入 %s 失败", filepath.Base(path))
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("写入 %s 失败：%v", filepath.Base(path), err)
+	if err := atomicfile.WriteBytes(path, b); err != nil {
+		return fmt.Errorf("写入 %s 失败：%s", filepath.Base(path), atomicfile.Reason(err))
 	}
 	return nil
 }

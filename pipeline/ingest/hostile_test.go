@@ -1,0 +1,127 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/luoshi/luoshi/pipeline/doc"
+)
+
+// hostileDir holds small inputs that broke luoshi (../shared/hostile).
+const hostileDir = "../../../shared/hostile"
+
+// TestHostileNumbering: list numbering that would build labels of millions
+// of characters (a huge w:start, a w:lvlText of %1 repeated) gives a
+// bounded document, read quickly and in little memory.
+func TestHostileNumbering(t *testing.T) {
+	repeat := strings.Repeat("%1", 200_000)
+	tests := []struct {
+		name      string
+		data      []byte
+		wantLabel string // a label the first paragraph starts with, "" for none
+	}{
+		{"lowerLetter start 1e8", buildDOCX(p(num(1, 0), "加强学习"),
+			`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="100000000"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`, ""), "100000000."},
+		{"upperLetter start 2e9", buildDOCX(p(num(1, 0), "加强学习"),
+			`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="2000000000"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`, ""), "2000000000."},
+		{"lowerLetter in Word's range", buildDOCX(p(num(1, 0), "加强学习"),
+			`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="28"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`, ""), "bb."},
+		{"lvlText %1 x 200000", buildDOCX(p(num(1, 0), "加强学习"),
+			`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="`+repeat+`"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`, ""), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read("a.docx", tc.data, DefaultOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := d.Paragraphs[0].Text
+			if len(first) > 1000 {
+				t.Fatalf("first paragraph is %d bytes: an unbounded label", len(first))
+			}
+			if !strings.HasPrefix(first, tc.wantLabel) || !strings.HasSuffix(first, "加强学习") {
+				t.Errorf("first paragraph %q, want label %q and the text", first, tc.wantLabel)
+			}
+		})
+	}
+}
+
+// TestHostileFiles reads every file of ../shared/hostile: each gives a
+// document or a refusal in Chinese, never a panic or a runaway allocation.
+func TestHostileFiles(t *testing.T) {
+	ents, err := os.ReadDir(hostileDir)
+	if err != nil {
+		t.Skip("../shared/hostile is absent")
+	}
+	for _, e := range ents {
+		if e.Name() == "README.md" {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			var before runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			d, err := ReadFile(filepath.Join(hostileDir, e.Name()), DefaultOptions())
+			var after runtime.MemStats
+			runtime.ReadMemStats(&after)
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 512<<20 {
+				t.Errorf("allocated %d MB", alloc>>20)
+			}
+			var ie *Error
+			switch {
+			case err == nil && d.Text() == "":
+				t.Error("no error and no text")
+			case err != nil && !errors.As(err, &ie):
+				t.Errorf("error %v is not a refusal for the user", err)
+			case err == nil && len(d.Text()) > 4<<20:
+				t.Errorf("%d bytes of text from a small file", len(d.Text()))
+			}
+		})
+	}
+}
+
+// numbered repeats format n times with a counter, so that the zip does not
+// compress like a bomb.
+func numbered(format string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, format, i)
+	}
+	return b.String()
+}
+
+// TestParagraphLimit: one limit on paragraphs for every reader, however
+// the lines are made (.txt lines, .docx paragraphs or manual line breaks).
+func TestParagraphLimit(t *testing.T) {
+	over := doc.MaxParagraphs + 10
+	tests := []struct {
+		name string
+		file string
+		data []byte
+	}{
+		{"txt short lines", "a.txt", bytes.Repeat([]byte("要\n"), over)},
+		{"docx paragraphs", "a.docx", buildDOCX(numbered(`<w:p><w:r><w:t>要%d</w:t></w:r></w:p>`, over), "", "")},
+		{"docx line breaks", "a.docx", buildDOCX(`<w:p><w:r><w:t>要</w:t>`+numbered(`<w:br/><w:t>要%d</w:t>`, over)+`</w:r></w:p>`, "", "")},
+		{"sentences", "a.txt", []byte(strings.Repeat(strings.Repeat("要做好。", 20)+"\n", doc.MaxSentences/20+10))},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Read(tc.file, tc.data, DefaultOptions())
+			var ie *Error
+			if !errors.As(err, &ie) || !strings.Contains(ie.Reason, "太多") {
+				t.Fatalf("err %v, want a refusal saying too many", err)
+			}
+		})
+	}
+	// Just under the limit is a document.
+	under := bytes.Repeat([]byte("要\n"), doc.MaxParagraphs-1)
+	if _, err := Read("a.txt", under, DefaultOptions()); err != nil {
+		t.Errorf("%d lines: %v", doc.MaxParagraphs-1, err)
+	}
+}
