@@ -86,7 +86,7 @@ func inputSheet(f *excelize.File, name string) string {
 		if err != nil || len(rows) == 0 {
 			continue
 		}
-		if _, ok := headerColumns(rows[0], []string{export.ColID})[export.ColID]; ok {
+		if _, ok := headerColumns(rows[0].cells, []string{export.ColID})[export.ColID]; ok {
 			return s
 		}
 	}
@@ -106,7 +106,7 @@ func readInputRows(f *excelize.File, sheet, textTitle string, rv *export.Review)
 	}
 	inputs := export.InputTitles()
 	names := append([]string{export.ColID, textTitle, export.ColPillar}, inputs...)
-	cols := headerColumns(rows[0], names)
+	cols := headerColumns(rows[0].cells, names)
 	// Cells are taken untrimmed: what was typed is written back as it was.
 	cell := func(r []string, name string) string {
 		i, ok := cols[name]
@@ -115,7 +115,8 @@ func readInputRows(f *excelize.File, sheet, textTitle string, rv *export.Review)
 		}
 		return r[i]
 	}
-	for _, r := range rows[1:] {
+	for _, sr := range rows[1:] {
+		r := sr.cells
 		row := export.Row{ID: strings.TrimSpace(cell(r, export.ColID)), Text: cell(r, textTitle), In: export.Input{}}
 		// A row without a task text (a pillar's title row someone typed
 		// into) is named by its pillar instead.

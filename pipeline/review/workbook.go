@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/export"
 )
 
@@ -42,45 +43,55 @@ const (
 	maxUnzipped      = 256 << 20
 	maxUnzippedSheet = 64 << 20
 	headerSearchRows = 10
-	// A task sheet has a few hundred rows and under twenty columns; the
-	// bounds keep a crafted sheet (a cell in column XFD of every row, a
-	// million rows) from taking the memory a plain GetRows would give it.
-	maxRows = 20000
+	// A task sheet has under twenty columns; the bound keeps a crafted
+	// sheet (a cell in column XFD of every row) from taking the memory a
+	// plain GetRows would give it. Rows are bounded by doc.MaxSheetRows,
+	// the limit the export writes to, so luoshi reads back what it wrote.
 	maxCols = 256
+	// excelRows is the last row of Excel's grid; a row numbered past it
+	// is no row any spreadsheet shows.
+	excelRows = 1 << 20
 )
 
 var errTooManyRows = errors.New("too many rows")
 
-// getRows is excelize's GetRows with the bounds above: cells beyond
-// maxCols are dropped, trailing empty cells trimmed.
-func getRows(f *excelize.File, sheet string) ([][]string, error) {
+// sheetRow is a row that holds something, with its number in the sheet.
+type sheetRow struct {
+	n     int // 1-based, as the reviewer sees it
+	cells []string
+}
+
+// getRows is excelize's GetRows with the bounds above, by content: only
+// rows holding a non-blank cell are returned, whatever their numbers.
+// LibreOffice writes an empty <row r="1048576"> after a row is deleted, so
+// the last row number says nothing of how many rows a sheet has. Cells
+// beyond maxCols are dropped, trailing empty cells trimmed.
+func getRows(f *excelize.File, sheet string) ([]sheetRow, error) {
 	it, err := f.Rows(sheet)
 	if err != nil {
 		return nil, err
 	}
 	defer it.Close()
-	var out [][]string
-	last := 0 // rows up to the last non-empty one
-	for n := 1; it.Next(); n++ {
-		if n > maxRows {
-			return nil, errTooManyRows
-		}
+	var out []sheetRow
+	for n := 1; n <= excelRows && it.Next(); n++ {
 		cells, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, err
 		}
 		cells = cells[:min(len(cells), maxCols)]
-		for len(cells) > 0 && cells[len(cells)-1] == "" {
+		for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
 			cells = cells[:len(cells)-1]
 		}
-		var row []string
-		if len(cells) > 0 {
-			row = append([]string(nil), cells...) // let the wide backing array go
-			last = n
+		if len(cells) == 0 {
+			continue
 		}
-		out = append(out, row)
+		if len(out) >= doc.MaxSheetRows {
+			return nil, errTooManyRows
+		}
+		// A copy lets the wide backing array go.
+		out = append(out, sheetRow{n: n, cells: append([]string(nil), cells...)})
 	}
-	return out[:last], it.Error()
+	return out, it.Error()
 }
 
 // Error is a refusal of one workbook, its Reason in Chinese for the user.
@@ -206,10 +217,10 @@ func open(b []byte) (f *excelize.File, reason string) {
 }
 
 // readSheet is getRows with the reason for the user when it fails.
-func readSheet(f *excelize.File, sheet string) ([][]string, string) {
+func readSheet(f *excelize.File, sheet string) ([]sheetRow, string) {
 	rows, err := getRows(f, sheet)
 	if errors.Is(err, errTooManyRows) {
-		return nil, fmt.Sprintf("工作表“%s”超过 %d 行，不像是任务分解表", sheet, maxRows)
+		return nil, fmt.Sprintf("工作表“%s”有内容的行超过 %d 行，超出了任务分解表的上限", sheet, doc.MaxSheetRows)
 	}
 	if err != nil {
 		return nil, "工作表“" + sheet + "”无法读取"
@@ -260,7 +271,7 @@ func (c columns) get(row []string, name string) string {
 	return strings.TrimSpace(row[i])
 }
 
-func (wb *Workbook) readTasks(rows [][]string) error {
+func (wb *Workbook) readTasks(rows []sheetRow) error {
 	hdr, cols := findHeader(rows)
 	if hdr < 0 {
 		return &Error{wb.Path, "工作表“" + export.SheetTasks + "”前 " + strconv.Itoa(headerSearchRows) + " 行中找不到表头（应含“" + export.ColText + "”和“" + export.ColVerdict + "”两列）"}
@@ -270,9 +281,8 @@ func (wb *Workbook) readTasks(rows [][]string) error {
 			return &Error{wb.Path, "工作表“" + export.SheetTasks + "”缺少“" + need + "”列"}
 		}
 	}
-	for i := hdr + 1; i < len(rows); i++ {
-		row := rows[i]
-		n := i + 1
+	for _, sr := range rows[hdr+1:] {
+		row, n := sr.cells, sr.n
 		r := Row{
 			Row:      n,
 			ID:       cols.get(row, export.ColID),
@@ -311,9 +321,9 @@ func (wb *Workbook) readTasks(rows [][]string) error {
 
 // findHeader returns the index of the header row and its columns, -1 when
 // none of the first rows looks like one.
-func findHeader(rows [][]string) (int, columns) {
+func findHeader(rows []sheetRow) (int, columns) {
 	for i := 0; i < len(rows) && i < headerSearchRows; i++ {
-		cols := headerColumns(rows[i], known)
+		cols := headerColumns(rows[i].cells, known)
 		_, text := cols[export.ColText]
 		_, verdict := cols[export.ColVerdict]
 		if text || verdict {
@@ -413,7 +423,8 @@ func (wb *Workbook) readOverview(f *excelize.File) {
 	if err != nil {
 		return
 	}
-	for _, row := range rows {
+	for _, sr := range rows {
+		row := sr.cells
 		if len(row) < 2 {
 			continue
 		}
@@ -458,8 +469,8 @@ func (wb *Workbook) Stem() string {
 }
 
 // sheetRows returns the rows of an optional sheet and its header columns
-// (row 1), nil when the sheet is absent or unreadable.
-func sheetRows(f *excelize.File, sheet string) ([][]string, columns) {
+// (its first row with content), nil when the sheet is absent or unreadable.
+func sheetRows(f *excelize.File, sheet string) ([]sheetRow, columns) {
 	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 		return nil, nil
 	}
@@ -468,7 +479,7 @@ func sheetRows(f *excelize.File, sheet string) ([][]string, columns) {
 		return nil, nil
 	}
 	cols := columns{}
-	for j, c := range rows[0] {
+	for j, c := range rows[0].cells {
 		if c = strings.TrimSpace(c); c != "" {
 			if _, dup := cols[c]; !dup {
 				cols[c] = j
@@ -482,7 +493,8 @@ func sheetRows(f *excelize.File, sheet string) ([][]string, columns) {
 // pillars and points that have no task row.
 func (wb *Workbook) readOutline(f *excelize.File) {
 	rows, cols := sheetRows(f, export.SheetStructure)
-	for _, row := range rows {
+	for _, sr := range rows {
+		row := sr.cells
 		it := OutlineItem{Number: cols.get(row, export.ColStructNumber), Title: cols.get(row, export.ColStructTitle), Level: cols.get(row, export.ColStructLevel)}
 		if it.Title == "" || (it.Level != LevelPillar && it.Level != LevelPoint) {
 			continue
@@ -494,8 +506,9 @@ func (wb *Workbook) readOutline(f *excelize.File) {
 // readSlogans reads the 提法口号 sheet.
 func (wb *Workbook) readSlogans(f *excelize.File) {
 	rows, cols := sheetRows(f, export.SheetSlogans)
-	for i, row := range rows {
-		s := SloganRow{Row: i + 2, Text: cols.get(row, export.ColSlogan), Note: cols.get(row, export.ColNote)}
+	for _, sr := range rows {
+		row := sr.cells
+		s := SloganRow{Row: sr.n, Text: cols.get(row, export.ColSlogan), Note: cols.get(row, export.ColNote)}
 		if s.Text == "" {
 			continue
 		}

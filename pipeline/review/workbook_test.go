@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/export"
 )
 
@@ -153,14 +154,21 @@ func TestReadErrors(t *testing.T) {
 			f := excelize.NewFile()
 			defer f.Close()
 			f.SetSheetName("Sheet1", export.SheetTasks)
-			f.SetSheetRow(export.SheetTasks, "A1", &[]string{"任务内容", "审核意见"})
-			f.SetCellStr(export.SheetTasks, "A"+strconv.Itoa(maxRows+1), "末行")
+			sw, err := f.NewStreamWriter(export.SheetTasks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sw.SetRow("A1", []any{"任务内容", "审核意见"})
+			for n := 2; n <= doc.MaxSheetRows+1; n++ {
+				sw.SetRow("A"+strconv.Itoa(n), []any{"要"})
+			}
+			sw.Flush()
 			var buf bytes.Buffer
 			if err := f.Write(&buf); err != nil {
 				t.Fatal(err)
 			}
 			return buf.Bytes()
-		}, "超过 20000 行"},
+		}, "超过 " + strconv.Itoa(doc.MaxSheetRows) + " 行"},
 		{"no verdict column", func(t *testing.T) []byte {
 			return xlsx(t, map[string][][]string{export.SheetTasks: {noVerdict}})
 		}, "缺少“审核意见”列"},
@@ -175,6 +183,35 @@ func TestReadErrors(t *testing.T) {
 				t.Errorf("err = %q, want the file name and %q", e.Error(), tc.want)
 			}
 		})
+	}
+}
+
+// TestReadByContent: a sheet is judged by the rows that hold something,
+// not by its last row number. LibreOffice writes an empty row 1048576 after
+// a row is deleted; rows far apart keep their own numbers.
+func TestReadByContent(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", export.SheetTasks)
+	f.SetSheetRow(export.SheetTasks, "A1", &[]string{export.ColID, export.ColText, export.ColVerdict})
+	f.SetSheetRow(export.SheetTasks, "A2", &[]string{"t1", "要加强学习。", "确认"})
+	f.SetSheetRow(export.SheetTasks, "A40000", &[]string{"t2", "要改进作风。", "误报"})
+	f.SetCellStr(export.SheetTasks, "A1048576", "")
+	f.SetRowHeight(export.SheetTasks, 1048576, 20) // an empty <row r="1048576">
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := Read(buf.Bytes(), "表.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wb.Rows) != 2 || wb.Rows[0].Row != 2 || wb.Rows[1].Row != 40000 || wb.Rows[1].Verdict != FalsePositive {
+		t.Errorf("rows %+v", wb.Rows)
+	}
+	rv, err := ReadInput(buf.Bytes(), "表.xlsx")
+	if err != nil || rv == nil {
+		t.Fatalf("carry-over: %v", err)
 	}
 }
 
