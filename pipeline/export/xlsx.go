@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -40,29 +41,36 @@ const fontName = "宋体"
 
 // WriteWorkbook writes the task workbook of d to w.
 func WriteWorkbook(w io.Writer, d *doc.Document, o Options) error {
-	f, err := Workbook(d, o)
+	f, b, err := build(d, o)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	_, err = f.WriteTo(w)
-	return err
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return err
+	}
+	return highlight(w, buf.Bytes(), b.rich)
 }
 
-// Workbook builds the task workbook of d.
-func Workbook(d *doc.Document, o Options) (*excelize.File, error) {
+// build builds the task workbook of d; the builder says which shared
+// strings WriteWorkbook highlights.
+func build(d *doc.Document, o Options) (*excelize.File, *builder, error) {
+	if n := len(lines(d)) + 1; n > doc.MaxSheetRows {
+		return nil, nil, fmt.Errorf("任务和标题共 %d 行，超过了任务分解表的上限 %d 行", n, doc.MaxSheetRows)
+	}
 	f := excelize.NewFile()
-	b := &builder{f: f, d: d, o: o}
+	b := &builder{f: f, d: d, o: o, rich: map[string][]richRun{}}
 	steps := []func() error{
 		b.styles, b.tasks, b.slogans, b.structure, b.overview, b.units, b.removed, b.props,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			f.Close()
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return f, nil
+	return f, b, nil
 }
 
 // builder carries the state shared by the sheets of one workbook.
@@ -74,6 +82,8 @@ type builder struct {
 	head, headInput, body, bodyCenter, date, group, groupText, indent, plain int
 	// orphans are reviewer rows whose task is gone; they go to 已移除任务.
 	orphans []Row
+	// rich are the task texts to highlight, by their text (see highlight).
+	rich map[string][]richRun
 }
 
 func (b *builder) styles() error {
@@ -167,20 +177,18 @@ func (b *builder) taskText(sheet string, col, row int, t *doc.Task) error {
 	if len(verb) == 0 || at < 0 || at+len(verb) > len(text) || string(text[at:at+len(verb)]) != t.Action {
 		return b.str(sheet, col, row, string(text))
 	}
-	plain := &excelize.Font{Family: fontName, Size: 11}
-	runs := []excelize.RichTextRun{
-		{Text: string(text[:at]), Font: plain},
-		{Text: string(verb), Font: &excelize.Font{Family: fontName, Size: 11, Bold: true, Color: "C00000"}},
-		{Text: string(text[at+len(verb):]), Font: plain},
-	}
-	// Excel rejects empty runs.
-	out := runs[:0]
-	for _, r := range runs {
-		if r.Text != "" {
-			out = append(out, r)
+	if _, done := b.rich[string(text)]; !done {
+		runs := []richRun{{text: string(text[:at])}, {text: string(verb), bold: true}, {text: string(text[at+len(verb):])}}
+		// Excel rejects empty runs.
+		out := runs[:0]
+		for _, r := range runs {
+			if r.text != "" {
+				out = append(out, r)
+			}
 		}
+		b.rich[string(text)] = out
 	}
-	return b.f.SetCellRichText(sheet, cellName(col, row), out)
+	return b.str(sheet, col, row, string(text))
 }
 
 // line is one row of the task sheet: a pillar title or a task.
@@ -299,9 +307,6 @@ func (b *builder) tasks() error {
 		}
 	}
 	last := len(ls) + 1
-	// excelize compares a rich text with every shared string before it, so
-	// the task texts go in before the other strings fill the table: the
-	// cost stays quadratic only in the number of tasks, with a small factor.
 	for i, l := range ls {
 		if l.task != nil {
 			if err := b.taskText(sh, colText, i+2, l.task); err != nil {
