@@ -26,6 +26,8 @@ var defaults = map[string]any{
 	"pdf_memory_mb":   int(readerDefaults.PDFMemory >> 20),
 	"rescan_interval": "10s",
 	"settle":          "2s",
+	"lock_wait":       "10m",
+	"file_timeout":    "10m",
 }
 
 // readerDefaults are the ingest package's own limits, so that the binary

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -27,7 +28,15 @@ func main() {
 	// hang or runaway allocation in the PDF library can be killed; the
 	// ingest package turns the process into that child in its init.
 	if err := root.Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "错误：", err)
+		var e *exitError
+		switch {
+		case errors.As(err, &e) && e.code == exitInterrupted:
+			if e.msg != "" {
+				fmt.Fprintln(os.Stderr, e.msg)
+			}
+		default:
+			fmt.Fprintln(os.Stderr, "错误：", err)
+		}
 		os.Exit(exitCode(err))
 	}
 }

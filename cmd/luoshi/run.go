@@ -1,14 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
-	"syscall"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -49,17 +48,32 @@ func batchFlags(c *cobra.Command) {
 
 // newProcessor builds the one-file processor run and watch share from the
 // configuration.
-func newProcessor(force bool) (*batch.Processor, error) {
+func newProcessor(ctx context.Context, force bool) (*batch.Processor, error) {
 	rules, opt, err := loadPipeline()
 	if err != nil {
 		return nil, err
 	}
+	wait, err := duration("lock_wait")
+	if err != nil {
+		return nil, err
+	}
+	budget, err := duration("file_timeout")
+	if err != nil {
+		return nil, err
+	}
+	out := cfg.GetString("outbox")
 	p, err := batch.New(batch.Config{
-		Out:     cfg.GetString("outbox"),
-		Archive: cfg.GetString("archive"),
-		Rules:   rules,
-		Ingest:  opt,
-		Force:   force,
+		Out:         out,
+		Archive:     cfg.GetString("archive"),
+		Rules:       rules,
+		Ingest:      opt,
+		Force:       force,
+		LockWait:    wait,
+		Context:     ctx,
+		FileTimeout: budget,
+		OnLockWait: func() {
+			log.Printf("另一个 luoshi 正在使用输出文件夹 %s，等它结束后再开始（最多等 %s，配置项 lock_wait；按 Ctrl-C 放弃）……", out, wait)
+		},
 	})
 	if err != nil {
 		return nil, err
@@ -80,10 +94,15 @@ func workers() int {
 func runRun(cmd *cobra.Command, args []string) error {
 	log.SetFlags(0)
 	force, _ := cmd.Flags().GetBool("force")
-	p, err := newProcessor(force)
+	// Ctrl-C starts no new file; the files in hand finish and are written
+	// whole, the rest wait for the next run. A second Ctrl-C exits at once.
+	ctx, stop := interrupts(cmd.Context(), "收到中断信号：不再开始新的文件，正在处理的文件写完后退出（再按一次 Ctrl-C 立即退出）。")
+	defer stop()
+	p, err := newProcessor(ctx, force)
 	if err != nil {
 		return err
 	}
+	defer p.Close()
 	in, out := cfg.GetString("inbox"), cfg.GetString("outbox")
 	paths, err := batch.Scan(in)
 	if err != nil {
@@ -104,10 +123,6 @@ func runRun(cmd *cobra.Command, args []string) error {
 		each = func(batch.Result) { bar.Add(1) }
 		defer bar.Finish()
 	}
-	// Ctrl-C starts no new file; the files in hand finish and are written
-	// whole, the rest wait for the next run.
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	results := p.RunAll(ctx, paths, workers(), each)
 	wrote, err := batch.WriteReport(out, results)
 	if err != nil {
@@ -117,7 +132,11 @@ func runRun(cmd *cobra.Command, args []string) error {
 	if wrote {
 		report = filepath.Join(out, batch.ReportFile)
 	}
-	return summary(cmd.OutOrStdout(), results, report)
+	err = summary(cmd.OutOrStdout(), results, report)
+	if ctx.Err() != nil && cmd.Context().Err() == nil {
+		return &exitError{code: exitInterrupted, msg: "处理被中断：没处理的文件下次运行时处理"}
+	}
+	return err
 }
 
 // logResult returns the plain progress lines used when stderr is not a

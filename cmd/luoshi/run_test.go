@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -107,5 +110,175 @@ func testWatch(t *testing.T, c *cli) {
 	}
 	if _, err := os.Stat(filepath.Join(c.path("监视输出"), "批处理报告.csv")); err != nil {
 		t.Errorf("watch wrote no report: %v", err)
+	}
+}
+
+// bigSpeech writes a speech of n distinct tasks, slow enough to read and
+// write (about a second for 8,000) that a signal finds it in hand.
+func bigSpeech(t *testing.T, path string, n int) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("一、总体要求\n")
+	for i := range n {
+		fmt.Fprintf(&b, "各级政府要切实加强第%d项工作，年底前完成。\n", i)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// start starts the binary in c's folder; wait returns its exit code.
+func (c *cli) start(args ...string) (cmd *exec.Cmd, out, errOut *syncBuffer) {
+	c.t.Helper()
+	cmd = exec.Command(c.bin, args...)
+	cmd.Dir = c.dir
+	cmd.Env = append(os.Environ(), "HOME="+c.dir)
+	out, errOut = &syncBuffer{}, &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = out, errOut
+	if err := cmd.Start(); err != nil {
+		c.t.Fatal(err)
+	}
+	c.t.Cleanup(func() { cmd.Process.Kill() })
+	return cmd, out, errOut
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor waits until the buffer holds want.
+func waitFor(t *testing.T, b *syncBuffer, want string) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(b.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("never saw %q in:\n%s", want, b.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func exitCodeOf(t *testing.T, cmd *exec.Cmd) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+		return cmd.ProcessState.ExitCode()
+	case <-time.After(60 * time.Second):
+		t.Fatal("the process did not end")
+	}
+	return -1
+}
+
+// TestRunInterrupted: the first Ctrl-C says what happens and lets the files
+// in hand finish; the run exits 130. A second Ctrl-C exits at once, 130,
+// and the next run sweeps what the killed write left.
+func TestRunInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	c := newCLI(t)
+	for i := range 6 {
+		bigSpeech(t, c.path("收件箱", fmt.Sprintf("讲话%d.txt", i)), 8000)
+	}
+	t.Run("once", func(t *testing.T) {
+		cmd, out, errOut := c.start("run", "--in", "收件箱", "--out", "输出1", "--workers", "1")
+		waitFor(t, errOut, "[1/6]")
+		cmd.Process.Signal(syscall.SIGINT)
+		if code := exitCodeOf(t, cmd); code != 130 {
+			t.Errorf("exit %d, want 130\n%s%s", code, out, errOut)
+		}
+		if !strings.Contains(errOut.String(), "收到中断信号：不再开始新的文件") {
+			t.Errorf("no word of the interruption:\n%s", errOut)
+		}
+		if !strings.Contains(out.String(), "处理被中断") && !strings.Contains(out.String(), "跳过") {
+			t.Errorf("summary does not tell of the files left:\n%s", out)
+		}
+		ents, _ := os.ReadDir(c.path("输出1"))
+		for _, e := range ents {
+			if strings.HasSuffix(e.Name(), ".tmp") {
+				t.Errorf("temporary file %s left", e.Name())
+			}
+		}
+	})
+	t.Run("twice", func(t *testing.T) {
+		cmd, out, errOut := c.start("run", "--in", "收件箱", "--out", "输出2", "--workers", "1")
+		waitFor(t, errOut, "[1/6]")
+		cmd.Process.Signal(syscall.SIGINT)
+		waitFor(t, errOut, "收到中断信号")
+		start := time.Now()
+		cmd.Process.Signal(syscall.SIGINT)
+		if code := exitCodeOf(t, cmd); code != 130 {
+			t.Errorf("exit %d, want 130\n%s%s", code, out, errOut)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("the second Ctrl-C took %v to end the run", d)
+		}
+		if !strings.Contains(errOut.String(), "立即退出") {
+			t.Errorf("no word of the exit:\n%s", errOut)
+		}
+		// The next run finishes the job and leaves no temporary file.
+		if _, errOut, code := c.run("run", "--in", "收件箱", "--out", "输出2"); code != 0 {
+			t.Fatalf("next run: exit %d\n%s", code, errOut)
+		}
+		ents, _ := os.ReadDir(c.path("输出2"))
+		for _, e := range ents {
+			if strings.HasSuffix(e.Name(), ".tmp") {
+				t.Errorf("temporary file %s left after the next run", e.Name())
+			}
+		}
+	})
+}
+
+// TestConcurrentRuns: two runs on one outbox both finish; the second waits
+// for the first with a message, and no record of either is lost.
+func TestConcurrentRuns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	c := newCLI(t)
+	for i := range 3 {
+		bigSpeech(t, c.path("甲", fmt.Sprintf("甲%d.txt", i)), 4000)
+		bigSpeech(t, c.path("乙", fmt.Sprintf("乙%d.txt", i)), 4000)
+	}
+	a, aOut, aErr := c.start("run", "--in", "甲", "--out", "输出")
+	waitFor(t, aErr, "[1/3]")
+	b, bOut, bErr := c.start("run", "--in", "乙", "--out", "输出")
+	if code := exitCodeOf(t, a); code != 0 {
+		t.Errorf("first run: exit %d\n%s%s", code, aOut, aErr)
+	}
+	if code := exitCodeOf(t, b); code != 0 {
+		t.Errorf("second run: exit %d\n%s%s", code, bOut, bErr)
+	}
+	if !strings.Contains(bErr.String(), "另一个 luoshi 正在使用输出文件夹") {
+		t.Errorf("the second run did not say it waited:\n%s", bErr)
+	}
+	raw, err := os.ReadFile(c.path("输出", ".luoshi-state.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st struct{ Files map[string]json.RawMessage }
+	if err := json.Unmarshal(raw, &st); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Files) != 6 {
+		t.Errorf("%d records in the state, want 6:\n%s", len(st.Files), raw)
 	}
 }

@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"sort"
 	"sync"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -46,23 +44,17 @@ func runWatch(cmd *cobra.Command, args []string) error {
 	if rescan <= 0 {
 		return fmt.Errorf("配置项 rescan_interval 必须大于 0")
 	}
-	p, err := newProcessor(false)
-	if err != nil {
-		return err
-	}
 	in, out := cfg.GetString("inbox"), cfg.GetString("outbox")
 	if fi, err := os.Stat(in); err != nil || !fi.IsDir() {
 		return fmt.Errorf("收件箱 %s 不存在或不是文件夹", in)
 	}
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interrupts(cmd.Context(), "收到中断信号：正在停止，当前文件处理完后退出（再按一次 Ctrl-C 立即退出）。")
 	defer stop()
-	go func() {
-		<-ctx.Done()
-		// From here on a second Ctrl-C ends the program at once; outputs
-		// are written atomically, so none is left half-written.
-		stop()
-		log.Print("正在停止：当前文件处理完后退出（再按一次 Ctrl-C 立即退出）")
-	}()
+	p, err := newProcessor(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
 
 	// The report lists the latest outcome of every file seen since start.
 	var mu sync.Mutex
@@ -95,5 +87,6 @@ func runWatch(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	log.Print("已停止监视")
+	// Ctrl-C is how a watch is stopped: exit code 0, as for a service.
 	return nil
 }

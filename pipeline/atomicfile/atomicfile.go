@@ -30,6 +30,15 @@ const (
 // for the whole office), renamed over path, the folder synced. It returns
 // the SHA-256 of what was written.
 func Write(path string, write func(io.Writer) error) (sum string, err error) {
+	return WriteNoting(path, write, nil)
+}
+
+// WriteNoting is Write that calls note with the new content's SHA-256
+// after the temporary file is safe and before it replaces path; an error
+// from note leaves path as it was. A caller records what it is about to
+// write, so that after a crash between the two steps it knows the file on
+// disk for its own.
+func WriteNoting(path string, write func(io.Writer) error, note func(sum string) error) (sum string, err error) {
 	dir := filepath.Dir(path)
 	mode := fs.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
@@ -59,11 +68,17 @@ func Write(path string, write func(io.Writer) error) (sum string, err error) {
 	if err = os.Chmod(tmp.Name(), mode); err != nil {
 		return "", err
 	}
+	sum = hex.EncodeToString(h.Sum(nil))
+	if note != nil {
+		if err = note(sum); err != nil {
+			return "", err
+		}
+	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return "", err
 	}
 	syncDir(dir)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return sum, nil
 }
 
 // WriteBytes replaces path with b, as Write does.

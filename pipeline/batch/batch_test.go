@@ -94,6 +94,7 @@ func newProc(t *testing.T, out string, force bool) *Processor {
 	if p.Warning != "" {
 		t.Fatal(p.Warning)
 	}
+	t.Cleanup(func() { p.Close() })
 	return p
 }
 
@@ -103,7 +104,9 @@ func runOnce(t *testing.T, in, out string, force bool) []Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := newProc(t, out, force).RunAll(context.Background(), paths, 3, nil)
+	p := newProc(t, out, force)
+	defer p.Close()
+	res := p.RunAll(context.Background(), paths, 3, nil)
 	if _, err := WriteReport(out, res); err != nil {
 		t.Fatal(err)
 	}
@@ -425,6 +428,7 @@ func TestArchive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer p.Close()
 	if r := p.Process(src); r.Status != Done {
 		t.Fatalf("%s %s", r.Status, r.Reason)
 	}
@@ -513,6 +517,7 @@ func TestCorruptState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer p.Close()
 	if p.Warning == "" {
 		t.Error("a damaged state file went unreported")
 	}

@@ -51,8 +51,10 @@ func Scan(dir string) ([]string, error) {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		fi, err := os.Stat(path) // follows links
-		if err != nil || !fi.Mode().IsRegular() {
+		// Links are listed, dangling ones too, so that Process says why
+		// it refuses them instead of their being skipped in silence.
+		fi, err := os.Lstat(path)
+		if err != nil || !(fi.Mode().IsRegular() || fi.Mode()&os.ModeSymlink != 0) {
 			continue
 		}
 		out = append(out, path)

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofrs/flock"
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline"
 	"github.com/luoshi/luoshi/pipeline/atomicfile"
@@ -65,12 +67,22 @@ type Config struct {
 	Now func() time.Time
 	// Process annotates one file; pipeline.Process when nil.
 	Process func(path string, r *dict.Rules, o ingest.Options) (*doc.Document, error)
+	// LockWait is how long New waits for another luoshi to leave the
+	// outbox; 0 refuses at once. OnLockWait is called once when it waits.
+	LockWait   time.Duration
+	OnLockWait func()
+	// Context ends a wait for the lock (Ctrl-C); context.Background when nil.
+	Context context.Context
+	// FileTimeout is the wall-clock budget of one file in RunAll; 0 means
+	// none. A file past it is failed and none of its outputs is written.
+	FileTimeout time.Duration
 }
 
 // Processor turns source files into outputs, one call a file. It is safe
 // for use by several goroutines.
 type Processor struct {
 	cfg   Config
+	lock  *flock.Flock
 	state *state
 	// Warning is set when the state file was unreadable and is being
 	// rebuilt.
@@ -85,16 +97,39 @@ func New(cfg Config) (*Processor, error) {
 	if cfg.Process == nil {
 		cfg.Process = pipeline.Process
 	}
+	if cfg.Context == nil {
+		cfg.Context = context.Background()
+	}
 	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建输出文件夹 %s：%w", cfg.Out, err)
+		return nil, fmt.Errorf("无法创建输出文件夹 %s：%s", cfg.Out, atomicfile.Reason(err))
 	}
-	p := &Processor{cfg: cfg}
-	st, err := loadState(cfg.Out)
+	lock, err := lockOutbox(cfg.Context, cfg.Out, cfg.LockWait, cfg.OnLockWait)
 	if err != nil {
-		p.Warning = fmt.Sprintf("处理记录 %s 无法读取（%v），本次将全部重新处理，已填写的内容会保留。", st.path, err)
+		return nil, err
 	}
+	p := &Processor{cfg: cfg, lock: lock}
+	// Holding the lock, every temporary file here is a killed run's.
+	atomicfile.Sweep(cfg.Out, 0)
+	atomicfile.Sweep(filepath.Join(cfg.Out, HistoryDir), 0)
+	st, err := loadState(cfg.Out)
+	var warnings []string
+	if err != nil {
+		warnings = append(warnings, fmt.Sprintf("处理记录 %s 无法读取（%v），本次将全部重新处理，已填写的内容会保留。", st.path, err))
+	}
+	if len(st.dropped) > 0 {
+		warnings = append(warnings, fmt.Sprintf("处理记录 %s 中有 %d 条记录的文件名不合规（含路径或“..”，可能被人改过），已忽略，这些文件会重新处理：%s", st.path, len(st.dropped), strings.Join(st.dropped, "、")))
+	}
+	p.Warning = strings.Join(warnings, "\n")
 	p.state = st
 	return p, nil
+}
+
+// Close lets another luoshi use the outbox.
+func (p *Processor) Close() error {
+	if p.lock == nil {
+		return nil
+	}
+	return p.lock.Unlock()
 }
 
 // Claim fixes the output names of paths in their order, before workers
@@ -110,7 +145,12 @@ func (p *Processor) Claim(paths []string) {
 
 // Process takes one source file end to end: read, annotate, write the
 // workbook (carrying reviewers' input over), JSON and CSV, record, archive.
-func (p *Processor) Process(path string) (res Result) {
+func (p *Processor) Process(path string) Result {
+	return p.process(context.Background(), path)
+}
+
+// process is Process; once abort ends, no output is written any more.
+func (p *Processor) process(abort context.Context, path string) (res Result) {
 	name := filepath.Base(path)
 	res = Result{Source: name, Path: path}
 	defer func() {
@@ -134,6 +174,13 @@ func (p *Processor) Process(path string) (res Result) {
 		res.Reason = reason
 		return res
 	}
+	if fi, err := os.Lstat(path); err != nil {
+		return fail("无法读取文件：" + atomicfile.Reason(err))
+	} else if fi.Mode()&os.ModeSymlink != 0 {
+		// A link in a shared inbox may point anywhere (/etc/shadow), and
+		// its content would be published in the outputs.
+		return fail("这是一个快捷方式（符号链接），为安全起见不读取它指向的文件：请把文件本身复制到收件箱")
+	}
 	sum, err := hashFile(path)
 	if err != nil {
 		return fail("无法读取文件：" + atomicfile.Reason(err))
@@ -142,15 +189,25 @@ func (p *Processor) Process(path string) (res Result) {
 	names := export.NamesFor(stem)
 	res.Outputs = names.All()
 	version := p.cfg.Rules.Version()
+	wbPath := filepath.Join(p.cfg.Out, names.Workbook)
 
 	prev, known := p.state.get(name)
+	stale := ""
 	if !p.cfg.Force && known && prev.SHA256 == sum && prev.Rules == version && p.exist(prev.Outputs) {
-		res.Status = Skipped
-		res.Tasks = prev.Tasks
-		res.Outputs = prev.Outputs
-		res.Reason = "已处理过，文件内容和规则都没有变化"
-		p.archive(path, &res)
-		return res
+		if stale = p.staleCopy(wbPath, prev); stale == "" {
+			res.Status = Skipped
+			res.Tasks = prev.Tasks
+			res.Outputs = prev.Outputs
+			res.Reason = "已处理过，文件内容和规则都没有变化"
+			p.archive(path, &res)
+			return res
+		}
+	}
+	if lock := officeLock(wbPath); lock != "" {
+		// Replacing a workbook someone has open loses what they type
+		// next, or fails on Windows; the state is left as it was, so the
+		// next run tries again.
+		return fail(fmt.Sprintf("任务分解表 %s 正被人打开（有锁文件 %s），本次没有覆盖它：请关闭后重新运行；如果确实没人打开，删除这个锁文件即可", names.Workbook, lock))
 	}
 
 	d, err := p.cfg.Process(path, p.cfg.Rules, p.cfg.Ingest)
@@ -161,7 +218,6 @@ func (p *Processor) Process(path string) (res Result) {
 		sum = d.Info.SHA256 // what was actually read
 	}
 
-	wbPath := filepath.Join(p.cfg.Out, names.Workbook)
 	var previous *export.Review
 	if _, err := os.Stat(wbPath); err == nil {
 		// What people typed is read before anything is replaced; a
@@ -174,7 +230,7 @@ func (p *Processor) Process(path string) (res Result) {
 		if err != nil {
 			return fail("无法读取已有的任务分解表：" + atomicfile.Reason(err))
 		}
-		if !known || cur != prev.WorkbookSHA256 {
+		if !known || (cur != prev.WorkbookSHA256 && cur != prev.WorkbookPending) {
 			kept, err := p.keep(wbPath, stem)
 			if err != nil {
 				return fail("无法保存已有任务分解表的历史版本：" + atomicfile.Reason(err))
@@ -182,9 +238,29 @@ func (p *Processor) Process(path string) (res Result) {
 			res.Kept = kept
 		}
 	}
+	if abort.Err() != nil {
+		return fail(p.timeoutReason())
+	}
 
-	o := export.Options{Units: p.cfg.Rules.Units(), RulesVersion: version, Generated: p.cfg.Now(), Previous: previous}
-	wbSum, err := atomicfile.Write(wbPath, func(w io.Writer) error { return export.WriteWorkbook(w, d, o) })
+	now := p.cfg.Now()
+	o := export.Options{Units: p.cfg.Rules.Units(), RulesVersion: version, Generated: now, Previous: previous}
+	entry := Entry{SHA256: sum, Rules: version, Stem: stem, Outputs: names.All(), Tasks: len(d.Tasks), Done: now}
+	wbSum, err := atomicfile.WriteNoting(wbPath, func(w io.Writer) error { return export.WriteWorkbook(w, d, o) },
+		func(sum string) error {
+			if abort.Err() != nil {
+				return errAborted
+			}
+			pending := prev
+			if !known {
+				pending = entry
+				pending.SHA256 = "" // not done: the next run redoes it
+			}
+			pending.WorkbookPending = sum
+			return p.state.put(name, pending)
+		})
+	if errors.Is(err, errAborted) {
+		return fail(p.timeoutReason())
+	}
 	if err != nil {
 		return fail("无法写入任务分解表：" + atomicfile.Reason(err))
 	}
@@ -195,19 +271,71 @@ func (p *Processor) Process(path string) (res Result) {
 		return fail("无法写入 CSV：" + atomicfile.Reason(err))
 	}
 	res.Tasks = len(d.Tasks)
-	err = p.state.put(name, Entry{SHA256: sum, Rules: version, Stem: stem, Outputs: names.All(),
-		WorkbookSHA256: wbSum, Tasks: len(d.Tasks), Done: p.cfg.Now()})
-	if err != nil {
+	entry.WorkbookSHA256 = wbSum
+	if err := p.state.put(name, entry); err != nil {
 		// The outputs stand; only the memory of them is missing, so the
 		// next run redoes the file (carrying input over).
 		res.Reason = "输出已写好，但处理记录无法保存：" + atomicfile.Reason(err)
 	}
 	res.Status = Done
-	if len(d.Warnings) > 0 && res.Reason == "" {
-		res.Reason = "提示：" + strings.Join(d.Warnings, "；")
+	var notes []string
+	if stale != "" {
+		notes = append(notes, stale)
+	}
+	if len(d.Warnings) > 0 {
+		notes = append(notes, "提示："+strings.Join(d.Warnings, "；"))
+	}
+	if res.Reason == "" {
+		res.Reason = strings.Join(notes, "；")
 	}
 	p.archive(path, &res)
 	return res
+}
+
+// errAborted stops a write whose file ran out of time.
+var errAborted = errors.New("aborted")
+
+func (p *Processor) timeoutReason() string {
+	return fmt.Sprintf("处理时间超过了 %s 的上限（配置项 file_timeout），没有写出任何结果；文件可能过大或内容异常", p.cfg.FileTimeout)
+}
+
+// staleCopy says why the workbook at wb must be made again although its
+// source and the rules are unchanged: someone saved an older generation
+// of it back over the newer one (its 生成时间 is not the recorded one).
+// It is "" for the workbook luoshi wrote, one people typed into, or one
+// it cannot read (the regeneration would refuse to touch that anyway).
+func (p *Processor) staleCopy(wb string, e Entry) string {
+	cur, err := hashFile(wb)
+	if err != nil || cur == e.WorkbookSHA256 || cur == e.WorkbookPending || e.Done.IsZero() {
+		return ""
+	}
+	rv, err := review.ReadInputFile(wb)
+	if err != nil || rv.Generated == "" {
+		return ""
+	}
+	want := e.Done.Format(export.GeneratedLayout)
+	if rv.Generated == want {
+		return ""
+	}
+	return fmt.Sprintf("任务分解表是一份较早的旧表（生成于 %s，最近一次生成于 %s），可能是旧副本被存了回来：已重新生成，旧表里填写的内容已带到新表，旧表另存在“%s”", rv.Generated, want, HistoryDir)
+}
+
+// officeLock returns the name of the lock file an office suite keeps
+// beside a workbook it has open, "" when there is none: LibreOffice's
+// .~lock.NAME#, and Excel's and WPS's ~$NAME (Word-style ~$ plus the name
+// without its first two characters, too).
+func officeLock(wb string) string {
+	dir, name := filepath.Split(wb)
+	cands := []string{".~lock." + name + "#", "~$" + name}
+	if r := []rune(name); len(r) > 2 {
+		cands = append(cands, "~$"+string(r[2:]))
+	}
+	for _, c := range cands {
+		if _, err := os.Lstat(filepath.Join(dir, c)); err == nil {
+			return c
+		}
+	}
+	return ""
 }
 
 func (p *Processor) exist(names []string) bool {

@@ -27,7 +27,7 @@ func (p *Processor) RunAll(ctx context.Context, paths []string, workers int, eac
 					continue // handed over as the stop came: leave it
 				}
 				started[i] = true
-				r := p.Process(paths[i])
+				r := p.timed(paths[i])
 				results[i] = r
 				if each != nil {
 					mu.Lock()
@@ -54,4 +54,29 @@ feed:
 		}
 	}
 	return results
+}
+
+// timed is Process within the file's wall-clock budget. A file past it is
+// failed at once and the worker goes on; the abandoned reading ends on its
+// own (every reader is bounded) and writes nothing, since its abort
+// context has ended. Ctrl-C is no abort: a file in hand is finished.
+func (p *Processor) timed(path string) Result {
+	if p.cfg.FileTimeout <= 0 {
+		return p.Process(path)
+	}
+	abort, cancel := context.WithTimeout(context.Background(), p.cfg.FileTimeout)
+	defer cancel()
+	done := make(chan Result, 1)
+	go func() { done <- p.process(abort, path) }()
+	select {
+	case r := <-done:
+		return r
+	case <-abort.Done():
+		select {
+		case r := <-done: // finished at the deadline
+			return r
+		default:
+		}
+		return Result{Source: filepath.Base(path), Path: path, Status: Failed, Reason: p.timeoutReason()}
+	}
 }

@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,9 +28,13 @@ type Entry struct {
 	Outputs []string `json:"outputs"`
 	// WorkbookSHA256 is the workbook as written; a different hash on disk
 	// means someone edited it.
-	WorkbookSHA256 string    `json:"workbook_sha256"`
-	Tasks          int       `json:"tasks"`
-	Done           time.Time `json:"done"`
+	WorkbookSHA256 string `json:"workbook_sha256"`
+	// WorkbookPending is a workbook about to replace the one on disk,
+	// recorded before the rename: if the run is killed right after it, the
+	// new workbook is known for luoshi's own, not taken for a human edit.
+	WorkbookPending string    `json:"workbook_pending,omitempty"`
+	Tasks           int       `json:"tasks"`
+	Done            time.Time `json:"done"`
 }
 
 // state is the outbox's memory, shared by the workers of a run.
@@ -38,6 +44,12 @@ type state struct {
 	mu      sync.Mutex
 	files   map[string]Entry
 	claimed map[string]string // source name → stem, for sources not yet done
+	// touched are the sources this process recorded; on saving, the
+	// entries of all others are taken from the file as it is on disk, so
+	// that a record written meanwhile by another process is not lost.
+	touched map[string]bool
+	// dropped are entries refused on loading, for the warning.
+	dropped []string
 }
 
 type stateFile struct {
@@ -49,22 +61,60 @@ type stateFile struct {
 // stop: everything is redone (and reviewers' input carried over), so it is
 // reported as a warning.
 func loadState(dir string) (*state, error) {
-	s := &state{path: filepath.Join(dir, StateFile), files: map[string]Entry{}, claimed: map[string]string{}}
-	b, err := os.ReadFile(s.path)
-	if os.IsNotExist(err) {
-		return s, nil
-	}
+	s := &state{path: filepath.Join(dir, StateFile), files: map[string]Entry{}, claimed: map[string]string{}, touched: map[string]bool{}}
+	files, err := readStateFile(s.path)
 	if err != nil {
 		return s, err
 	}
+	for name, e := range files {
+		if !e.valid(name) {
+			s.dropped = append(s.dropped, name)
+			continue
+		}
+		s.files[name] = e
+	}
+	sort.Strings(s.dropped)
+	return s, nil
+}
+
+// readStateFile reads the entries of a state file; none when it does not
+// exist.
+func readStateFile(path string) (map[string]Entry, error) {
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
 	var f stateFile
 	if err := json.Unmarshal(b, &f); err != nil {
-		return s, err
+		return nil, err
 	}
-	if f.Files != nil {
-		s.files = f.Files
+	return f.Files, nil
+}
+
+// plainName reports whether s is a file name and nothing more: the state
+// file lies in a shared outbox that anyone may edit, and its names become
+// output paths, so a stem of ../../x must not write outside the outbox.
+func plainName(s string) bool {
+	if s == "" || s == "." || s == ".." || len(s) > 255 {
+		return false
 	}
-	return s, nil
+	return !strings.ContainsAny(s, "/\\\x00") && filepath.Base(s) == s && filepath.VolumeName(s) == ""
+}
+
+// valid reports whether an entry's names are all plain names.
+func (e Entry) valid(source string) bool {
+	if !plainName(source) || (e.Stem != "" && !plainName(e.Stem)) {
+		return false
+	}
+	for _, o := range e.Outputs {
+		if !plainName(o) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *state) get(name string) (Entry, bool) {
@@ -122,7 +172,18 @@ func (s *state) put(name string, e Entry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.files[name] = e
+	s.touched[name] = true
 	delete(s.claimed, name)
+	// Under the outbox lock nobody else writes the file; where the lock
+	// is not honoured (some network shares) this merge keeps the other
+	// process's records all the same.
+	if disk, err := readStateFile(s.path); err == nil {
+		for n, de := range disk {
+			if !s.touched[n] && de.valid(n) {
+				s.files[n] = de
+			}
+		}
+	}
 	_, err := atomicfile.Write(s.path, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

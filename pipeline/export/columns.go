@@ -114,6 +114,9 @@ const (
 	ColSlogan       = "提法口号"
 	LabelSource     = "文件名"
 	LabelAnnounced  = "文中宣布的一级部署数"
+	// LabelGenerated stamps a workbook with when it was made (GeneratedLayout),
+	// so that an old copy saved back over a newer one can be told.
+	LabelGenerated = "生成时间"
 )
 
 // Sheet names.

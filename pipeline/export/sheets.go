@@ -199,7 +199,7 @@ func (b *builder) overview() error {
 		{"任务数", strconv.Itoa(len(d.Tasks))},
 		{"提法口号数", strconv.Itoa(len(d.Slogans))},
 		{"警告", warnings},
-		{"生成时间", b.o.Generated.Format("2006-01-02 15:04:05")},
+		{LabelGenerated, b.o.Generated.Format(GeneratedLayout)},
 		{"规则版本", b.o.RulesVersion},
 	}
 	if err := b.table(table{sheet: sh, titles: []string{"项目", "内容"}, widths: []float64{24, 76}}, facts); err != nil {

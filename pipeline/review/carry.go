@@ -59,6 +59,7 @@ func ReadInput(b []byte, path string) (rv *export.Review, err error) {
 	if reason := readInputRows(f, sheet, export.ColText, rv); reason != "" {
 		return nil, &ReadError{path, errors.New(reason)}
 	}
+	rv.Generated = overviewValue(f, export.LabelGenerated)
 	if s := inputSheet(f, export.SheetRemoved); s != "" && s != sheet {
 		if reason := readInputRows(f, s, export.ColRemovedText, rv); reason != "" {
 			return nil, &ReadError{path, errors.New(reason)}
@@ -130,6 +131,18 @@ func readInputRows(f *excelize.File, sheet, textTitle string, rv *export.Review)
 		}
 		if row.In.Filled() {
 			rv.Rows = append(rv.Rows, row)
+		}
+	}
+	return ""
+}
+
+// overviewValue is the value beside label in the 概览 sheet, "" when the
+// workbook has no such sheet or label.
+func overviewValue(f *excelize.File, label string) string {
+	rows, _ := sheetRows(f, export.SheetOverview)
+	for _, sr := range rows {
+		if len(sr.cells) >= 2 && strings.TrimSpace(sr.cells[0]) == label {
+			return strings.TrimSpace(sr.cells[1])
 		}
 	}
 	return ""
