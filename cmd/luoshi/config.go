@@ -1,14 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"github.com/spf13/viper"
 
 	"github.com/luoshi/luoshi/pipeline/ingest"
 )
@@ -49,18 +48,19 @@ func loadConfig(cmd *cobra.Command) error {
 	cfg.SetEnvPrefix("LUOSHI")
 	cfg.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	cfg.AutomaticEnv()
-	if f, _ := cmd.Flags().GetString("config"); f != "" {
-		cfg.SetConfigFile(f)
-	} else {
-		cfg.SetConfigName("config")
-		cfg.SetConfigType("yaml")
-		cfg.AddConfigPath(".")
-		cfg.AddConfigPath("$HOME/.config/luoshi")
+	flag, _ := cmd.Flags().GetString("config")
+	path, warnings, err := readConfigFile(flag)
+	if err != nil {
+		return err
 	}
-	if err := cfg.ReadInConfig(); err != nil {
-		var nf viper.ConfigFileNotFoundError
-		if !errors.As(err, &nf) {
-			return fmt.Errorf("读取配置文件失败：%v", err)
+	for _, w := range warnings {
+		fmt.Fprintln(os.Stderr, "提示："+w)
+	}
+	if path != "" {
+		cfg.SetConfigFile(path)
+		cfg.SetConfigType("yaml")
+		if err := cfg.ReadInConfig(); err != nil {
+			return fmt.Errorf("读取配置文件 %s 失败：%s", path, strings.ToValidUTF8(err.Error(), "?"))
 		}
 	}
 	// Flags named like config keys override them ("in" and "out" are the
