@@ -8,12 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/luoshi/luoshi/pipeline/batch"
+	"github.com/luoshi/luoshi/pipeline/export"
 )
 
 var runCmd = &cobra.Command{
@@ -176,7 +178,10 @@ func summary(w io.Writer, results []batch.Result, report string) error {
 		len(results), done, tasks, skipped, len(failed))
 	for _, r := range results {
 		if r.Kept != "" {
-			fmt.Fprintf(w, "  %s：任务分解表被人改过，旧表另存为 %s，已填写的内容已带到新表。\n", r.Source, r.Kept)
+			fmt.Fprintf(w, "  %s：任务分解表被人改过，旧表另存为 %s。\n", r.Source, r.Kept)
+		}
+		if line := carryLine(r.Carry); line != "" {
+			fmt.Fprintf(w, "  %s：%s\n", r.Source, line)
 		}
 	}
 	if len(failed) > 0 {
@@ -192,4 +197,23 @@ func summary(w io.Writer, results []batch.Result, report string) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d 个文件处理失败", len(failed))}
 	}
 	return nil
+}
+
+// carryLine says truthfully where the input typed into a replaced
+// workbook went, "" when there was none.
+func carryLine(c export.CarryReport) string {
+	var parts []string
+	if c.ByID > 0 {
+		parts = append(parts, fmt.Sprintf("%d 行已填写的内容按任务编号带到新表", c.ByID))
+	}
+	if c.Reworded > 0 {
+		parts = append(parts, fmt.Sprintf("%d 行的原句有改动，已按最相近的句子带入（见“%s”一栏，请核对）", c.Reworded, export.ColChanged))
+	}
+	if c.Removed > 0 {
+		parts = append(parts, fmt.Sprintf("%d 行在新的原文中找不到对应的任务，填写的内容放在“%s”工作表", c.Removed, export.SheetRemoved))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "；") + "。"
 }

@@ -67,6 +67,9 @@ func runWatch(cmd *cobra.Command, args []string) error {
 		} else if r.Reason != "" {
 			line += "：" + r.Reason
 		}
+		if c := carryLine(r.Carry); c != "" {
+			line += "；" + c
+		}
 		log.Print(line)
 		mu.Lock()
 		defer mu.Unlock()

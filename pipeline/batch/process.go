@@ -53,6 +53,8 @@ type Result struct {
 	Reason  string   // why it was skipped or failed, or a note, in Chinese
 	Outputs []string // names in the outbox
 	Kept    string   // where the edited workbook it replaced was kept
+	// Carry says where the input typed into the replaced workbook went.
+	Carry export.CarryReport
 }
 
 // Config says where things go and how they are read.
@@ -245,7 +247,11 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 	now := p.cfg.Now()
 	o := export.Options{Units: p.cfg.Rules.Units(), RulesVersion: version, Generated: now, Previous: previous}
 	entry := Entry{SHA256: sum, Rules: version, Stem: stem, Outputs: names.All(), Tasks: len(d.Tasks), Done: now}
-	wbSum, err := atomicfile.WriteNoting(wbPath, func(w io.Writer) error { return export.WriteWorkbook(w, d, o) },
+	var carry export.CarryReport
+	wbSum, err := atomicfile.WriteNoting(wbPath, func(w io.Writer) (err error) {
+		carry, err = export.WriteWorkbookReport(w, d, o)
+		return err
+	},
 		func(sum string) error {
 			if abort.Err() != nil {
 				return errAborted
@@ -271,6 +277,7 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 		return fail("无法写入 CSV：" + atomicfile.Reason(err))
 	}
 	res.Tasks = len(d.Tasks)
+	res.Carry = carry
 	entry.WorkbookSHA256 = wbSum
 	if err := p.state.put(name, entry); err != nil {
 		// The outputs stand; only the memory of them is missing, so the

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/luoshi/luoshi/pipeline/export"
+	"github.com/luoshi/luoshi/pipeline/review"
 )
 
 // TestStateStemStaysInOutbox: the state file lies in a shared outbox; a
@@ -193,4 +194,54 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestRewordedDraftKeepsAssignment: a new draft of the speech changes one
+// character of a sentence; what was typed for it follows the sentence and
+// the result says so.
+func TestRewordedDraftKeepsAssignment(t *testing.T) {
+	in, out := txtInbox(t)
+	src := filepath.Join(in, "讲话二.txt")
+	runOnce(t, in, out, false)
+	wb := filepath.Join(out, "讲话二-任务分解.xlsx")
+	id := typeLead(t, wb, "组织科")
+	var text string
+	for _, r := range readRows(t, wb) {
+		if r.ID == id {
+			text = r.Text
+		}
+	}
+	if text == "" {
+		t.Fatal("typed row not found")
+	}
+	rs := []rune(text)
+	reworded := string(rs[:len(rs)-3]) + "切实" + string(rs[len(rs)-3:])
+	b := mustRead(t, src)
+	nb := strings.Replace(string(b), text, reworded, 1)
+	if nb == string(b) {
+		t.Fatalf("sentence %q not found in the source", text)
+	}
+	os.WriteFile(src, []byte(nb), 0o644)
+	r := byName(runOnce(t, in, out, false))["讲话二.txt"]
+	if r.Status != Done || r.Carry.Reworded != 1 || r.Carry.Removed != 0 {
+		t.Fatalf("%s %s %+v", r.Status, r.Reason, r.Carry)
+	}
+	for _, row := range readRows(t, wb) {
+		if strings.Contains(row.Text, "切实") && row.ID != id {
+			if got := leadOf(t, wb, row.ID); got != "组织科" {
+				t.Errorf("牵头单位 of the reworded task is %q", got)
+			}
+			return
+		}
+	}
+	t.Error("the reworded task is not in the new workbook")
+}
+
+func readRows(t *testing.T, wb string) []review.Row {
+	t.Helper()
+	w, err := review.ReadFile(wb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w.Rows
 }

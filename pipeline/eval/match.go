@@ -115,6 +115,11 @@ func bigramOverlap(a, b text) (inter, total int) {
 	return inter, len(x) + len(y)
 }
 
+// Similarity is how alike a and b are: 1 for the same text, the share of
+// the longer that the shorter covers when one contains the other, else
+// their bigram Dice coefficient. It ranks the candidates Match accepts.
+func Similarity(a, b string) float64 { return similarity(prepare(a), prepare(b)) }
+
 // similarity ranks near misses for the verbose listing: the containment
 // ratio when one contains the other, else the Dice coefficient.
 func similarity(a, b text) float64 {

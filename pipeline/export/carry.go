@@ -1,6 +1,11 @@
 package export
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/luoshi/luoshi/pipeline/doc"
+	"github.com/luoshi/luoshi/pipeline/eval"
+)
 
 // Input is what reviewers typed into one row, keyed by column title (see
 // InputTitles). Values are raw cell values: a date is its serial number, so
@@ -21,7 +26,10 @@ func (in Input) Filled() bool {
 type Row struct {
 	ID   string // 任务编号; empty for a row people added themselves
 	Text string // 任务内容 as the row showed it, so a removed task stays readable
-	In   Input
+	// Pillar is the row's 一级部署 as the sheet showed it, "" where the
+	// sheet has none (已移除任务).
+	Pillar string
+	In     Input
 }
 
 // Review is the reviewer input of an existing workbook: rows of its task
@@ -37,3 +45,85 @@ type Review struct {
 
 // GeneratedLayout is how 生成时间 is written.
 const GeneratedLayout = "2006-01-02 15:04:05"
+
+// CarryReport says what became of the input of the workbook replaced.
+type CarryReport struct {
+	ByID     int // rows whose task kept its id
+	Reworded int // rows matched to a reworded sentence (marked 原文有改动)
+	Removed  int // rows whose task is gone, kept in 已移除任务
+}
+
+// carryPlan is where each previous row's input goes.
+type carryPlan struct {
+	byID map[string]Input
+	// reworded holds, for a task whose input came from a row of another
+	// id, that row's text, to show in the 原文变动 column.
+	reworded map[string]string
+	orphans  []Row
+	report   CarryReport
+}
+
+// planCarry matches the previous rows to the tasks of d: by task id first;
+// a row whose id is gone (a new draft reworded its sentence, which changes
+// the id) goes to the task of the same pillar whose text GUIDELINE.md's
+// text match accepts and that is most alike, among tasks no other row
+// has; what matches nothing is an orphan, for 已移除任务.
+func planCarry(d *doc.Document, prev *Review) carryPlan {
+	plan := carryPlan{byID: map[string]Input{}, reworded: map[string]string{}}
+	if prev == nil {
+		return plan
+	}
+	ids := map[string]int{}
+	for i := range d.Tasks {
+		ids[taskID(&d.Tasks[i])] = i
+	}
+	var rest []Row
+	for _, r := range prev.Rows {
+		if _, ok := ids[r.ID]; ok && r.ID != "" {
+			if _, seen := plan.byID[r.ID]; !seen {
+				plan.byID[r.ID] = r.In
+				plan.report.ByID++
+				continue
+			}
+		}
+		rest = append(rest, r)
+	}
+	for _, r := range rest {
+		best, score := -1, 0.0
+		for i := range d.Tasks {
+			t := &d.Tasks[i]
+			id := taskID(t)
+			if _, taken := plan.byID[id]; taken || !samePillar(r.Pillar, d, t.Pillar) || !eval.Match(r.Text, t.Text) {
+				continue
+			}
+			if s := eval.Similarity(r.Text, t.Text); s > score {
+				best, score = i, s
+			}
+		}
+		if best < 0 {
+			plan.orphans = append(plan.orphans, r)
+			plan.report.Removed++
+			continue
+		}
+		id := taskID(&d.Tasks[best])
+		plan.byID[id] = r.In
+		plan.reworded[id] = r.Text
+		plan.report.Reworded++
+	}
+	return plan
+}
+
+// samePillar reports whether a row shown under the pillar label old may be
+// a task of pillar i of d: the labels match as texts (a pillar's title may
+// be reworded too), or the row's sheet showed no pillar.
+func samePillar(old string, d *doc.Document, i int) bool {
+	old = strings.TrimSpace(old)
+	if old == "" {
+		return true
+	}
+	label := pillarLabel(d, i)
+	if i == 0 {
+		label = OutsideLabel
+	}
+	return eval.Normalize(old) == eval.Normalize(label) || eval.Match(old, label)
+}

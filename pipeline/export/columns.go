@@ -27,6 +27,7 @@ const (
 	colVerdict
 	colNote
 	colWhere
+	colChanged
 	colRules
 	colID
 	numCols
@@ -51,6 +52,7 @@ const (
 	ColVerdict  = "审核意见"
 	ColNote     = "备注"
 	ColLocation = "原文位置"
+	ColChanged  = "原文变动"
 	ColRules    = "命中规则"
 	ColID       = "任务编号"
 
@@ -74,9 +76,14 @@ var columns = [numCols]column{
 	colVerdict: {title: ColVerdict, width: 9, input: true},
 	colNote:    {title: ColNote, width: 14, input: true, wrap: true},
 	colWhere:   {title: ColLocation, width: 11, wrap: true},
+	colChanged: {title: ColChanged, width: 24, wrap: true},
 	colRules:   {title: ColRules, width: 20, wrap: true},
 	colID:      {title: ColID, width: 11},
 }
+
+// ChangedNote opens the 原文变动 cell of a task whose input was carried
+// from a reworded sentence; the old sentence follows.
+const ChangedNote = "原文有改动，已按相近的原句带入填写内容。原句"
 
 // InputTitles are the headers of the columns people fill in, in sheet order.
 func InputTitles() []string {

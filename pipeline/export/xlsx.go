@@ -41,16 +41,23 @@ const fontName = "宋体"
 
 // WriteWorkbook writes the task workbook of d to w.
 func WriteWorkbook(w io.Writer, d *doc.Document, o Options) error {
+	_, err := WriteWorkbookReport(w, d, o)
+	return err
+}
+
+// WriteWorkbookReport is WriteWorkbook, saying where the input of
+// o.Previous went.
+func WriteWorkbookReport(w io.Writer, d *doc.Document, o Options) (CarryReport, error) {
 	f, b, err := build(d, o)
 	if err != nil {
-		return err
+		return CarryReport{}, err
 	}
 	defer f.Close()
 	var buf bytes.Buffer
 	if _, err := f.WriteTo(&buf); err != nil {
-		return err
+		return CarryReport{}, err
 	}
-	return highlight(w, buf.Bytes(), b.rich)
+	return b.plan.report, highlight(w, buf.Bytes(), b.rich)
 }
 
 // build builds the task workbook of d; the builder says which shared
@@ -84,6 +91,7 @@ type builder struct {
 	orphans []Row
 	// rich are the task texts to highlight, by their text (see highlight).
 	rich map[string][]richRun
+	plan carryPlan
 }
 
 func (b *builder) styles() error {
@@ -249,28 +257,6 @@ func lines(d *doc.Document) []line {
 	return out
 }
 
-// carry matches the previous reviewer input to the new tasks by id.
-func (b *builder) carry() map[string]Input {
-	byID := map[string]Input{}
-	if b.o.Previous == nil {
-		return byID
-	}
-	ids := map[string]bool{}
-	for i := range b.d.Tasks {
-		ids[taskID(&b.d.Tasks[i])] = true
-	}
-	for _, r := range b.o.Previous.Rows {
-		if r.ID != "" && ids[r.ID] {
-			if _, seen := byID[r.ID]; !seen {
-				byID[r.ID] = r.In
-				continue
-			}
-		}
-		b.orphans = append(b.orphans, r)
-	}
-	return byID
-}
-
 func (b *builder) tasks() error {
 	f, sh := b.f, SheetTasks
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
@@ -298,7 +284,9 @@ func (b *builder) tasks() error {
 		return err
 	}
 
-	carried := b.carry()
+	b.plan = planCarry(b.d, b.o.Previous)
+	b.orphans = b.plan.orphans
+	carried := b.plan.byID
 	ls := lines(b.d)
 	counts := map[int]int{}
 	for _, l := range ls {
@@ -392,6 +380,9 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 		colWhere:  Where(t.Location),
 		colRules:  compactRules(t.Rules, "\n"),
 		colID:     taskID(t),
+	}
+	if old, ok := b.plan.reworded[taskID(t)]; ok {
+		vals[colChanged] = ChangedNote + "：" + old
 	}
 	for c, v := range vals {
 		if v == "" || c == colSeq {

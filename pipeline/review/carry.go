@@ -118,7 +118,7 @@ func readInputRows(f *excelize.File, sheet, textTitle string, rv *export.Review)
 	}
 	for _, sr := range rows[1:] {
 		r := sr.cells
-		row := export.Row{ID: strings.TrimSpace(cell(r, export.ColID)), Text: cell(r, textTitle), In: export.Input{}}
+		row := export.Row{ID: strings.TrimSpace(cell(r, export.ColID)), Text: cell(r, textTitle), Pillar: cell(r, export.ColPillar), In: export.Input{}}
 		// A row without a task text (a pillar's title row someone typed
 		// into) is named by its pillar instead.
 		if row.Text == "" {
