@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline/batch"
 )
 
@@ -86,6 +87,21 @@ func runWatch(cmd *cobra.Command, args []string) error {
 	log.Printf("开始监视收件箱 %s（输出到 %s），按 Ctrl-C 停止", in, out)
 	w := &batch.Watcher{Dir: in, Rescan: rescan, Settle: settle, Workers: workers(), Handle: handle,
 		Log: func(msg string) { log.Print(msg) }}
+	if dir := cfg.GetString("dict"); dir != "" {
+		// A reviewer's edit of the rules takes effect without a restart;
+		// a broken edit is reported and the rules in use stay.
+		w.RulesDir = dir
+		w.Reload = func() bool {
+			rules, err := dict.Load(dir)
+			if err != nil {
+				log.Printf("规则词典 %s 改动后有错误，继续使用改动前的规则：%v", dir, err)
+				return false
+			}
+			p.SetRules(rules)
+			log.Printf("规则词典 %s 已更新（版本 %s），按新规则重新处理收件箱里的文件", dir, rules.Version())
+			return true
+		}
+	}
 	if err := w.Run(ctx); err != nil {
 		return err
 	}

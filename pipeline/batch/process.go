@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -84,6 +85,7 @@ type Config struct {
 // for use by several goroutines.
 type Processor struct {
 	cfg   Config
+	rules atomic.Pointer[dict.Rules] // cfg.Rules until SetRules
 	lock  *flock.Flock
 	state *state
 	// Warning is set when the state file was unreadable and is being
@@ -110,6 +112,7 @@ func New(cfg Config) (*Processor, error) {
 		return nil, err
 	}
 	p := &Processor{cfg: cfg, lock: lock}
+	p.rules.Store(cfg.Rules)
 	// Holding the lock, every temporary file here is a killed run's.
 	atomicfile.Sweep(cfg.Out, 0)
 	atomicfile.Sweep(filepath.Join(cfg.Out, HistoryDir), 0)
@@ -125,6 +128,10 @@ func New(cfg Config) (*Processor, error) {
 	p.state = st
 	return p, nil
 }
+
+// SetRules makes the files processed from now on use r (watch reloads an
+// edited dictionary); files in hand finish with the rules they began with.
+func (p *Processor) SetRules(r *dict.Rules) { p.rules.Store(r) }
 
 // Close lets another luoshi use the outbox.
 func (p *Processor) Close() error {
@@ -190,7 +197,8 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 	stem := p.state.claim(name, export.Stem(name))
 	names := export.NamesFor(stem)
 	res.Outputs = names.All()
-	version := p.cfg.Rules.Version()
+	rules := p.rules.Load()
+	version := rules.Version()
 	wbPath := filepath.Join(p.cfg.Out, names.Workbook)
 
 	prev, known := p.state.get(name)
@@ -212,7 +220,7 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 		return fail(fmt.Sprintf("任务分解表 %s 正被人打开（有锁文件 %s），本次没有覆盖它：请关闭后重新运行；如果确实没人打开，删除这个锁文件即可", names.Workbook, lock))
 	}
 
-	d, err := p.cfg.Process(path, p.cfg.Rules, p.cfg.Ingest)
+	d, err := p.cfg.Process(path, rules, p.cfg.Ingest)
 	if err != nil {
 		return fail(readReason(err))
 	}
@@ -245,7 +253,7 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 	}
 
 	now := p.cfg.Now()
-	o := export.Options{Units: p.cfg.Rules.Units(), RulesVersion: version, Generated: now, Previous: previous}
+	o := export.Options{Units: rules.Units(), RulesVersion: version, Generated: now, Previous: previous}
 	entry := Entry{SHA256: sum, Rules: version, Stem: stem, Outputs: names.All(), Tasks: len(d.Tasks), Done: now}
 	var carry export.CarryReport
 	wbSum, err := atomicfile.WriteNoting(wbPath, func(w io.Writer) (err error) {

@@ -1,9 +1,13 @@
 package batch
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,26 +26,88 @@ type Watcher struct {
 	Handle func(path string)
 	// Log reports what the watcher itself runs into (in Chinese).
 	Log func(msg string)
+	// Patience is how long a file whose size has settled but that does
+	// not yet open as what its name claims (a .docx whose zip lacks its
+	// central directory, a .pdf without its %%EOF: a copy that paused)
+	// waits before it is handed over anyway, for the reader to say what
+	// is wrong with it; 2 minutes when 0.
+	Patience time.Duration
+	// RulesDir is the rule dictionary folder, "" for the embedded rules.
+	// When its files change and settle, Reload is called; if it returns
+	// true every file is considered again under the new rules.
+	RulesDir string
+	Reload   func() bool
+}
+
+// complete reports whether the file at path opens as what its name says,
+// so that a copy that paused longer than the settle time is not read
+// half-written.
+func complete(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".docx", ".docm", ".dotx", ".dotm", ".xlsx":
+		z, err := zip.OpenReader(path)
+		if err != nil {
+			return false
+		}
+		z.Close()
+	case ".pdf":
+		f, err := os.Open(path)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			return false
+		}
+		tail := make([]byte, min(fi.Size(), 2048))
+		if _, err := f.ReadAt(tail, fi.Size()-int64(len(tail))); err != nil {
+			return false
+		}
+		return bytes.Contains(tail, []byte("%%EOF"))
+	}
+	return true
+}
+
+// dirSig is a version of a folder's files: names, sizes and times.
+func dirSig(dir string) string {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, e := range ents {
+		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() {
+			fmt.Fprintf(&b, "%s\x00%d\x00%d\n", e.Name(), fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return b.String()
 }
 
 // sig identifies a version of a file.
 type sig struct {
 	size int64
 	mod  time.Time
+	name string // for a folder: its dirSig
 }
 
 func stat(path string) (sig, bool) {
-	fi, err := os.Stat(path)
-	if err != nil || !fi.Mode().IsRegular() {
+	if path == "" {
 		return sig{}, false
 	}
-	return sig{fi.Size(), fi.ModTime()}, true
+	// A link is a file of its own here: Handle says why it refuses it.
+	fi, err := os.Lstat(path)
+	if err != nil || !(fi.Mode().IsRegular() || fi.Mode()&os.ModeSymlink != 0) {
+		return sig{}, false
+	}
+	return sig{size: fi.Size(), mod: fi.ModTime()}, true
 }
 
 // seen is a file waiting to settle.
 type seen struct {
 	sig   sig
 	since time.Time
+	told  bool // that it is incomplete
 }
 
 // Run watches until ctx ends, then lets the files in hand finish and
@@ -62,6 +128,9 @@ func (w *Watcher) Run(ctx context.Context) error {
 		} else {
 			events, errs = fw.Events, fw.Errors
 		}
+		if w.RulesDir != "" {
+			fw.Add(w.RulesDir) // else the rescan notices
+		}
 	}
 
 	workers := max(w.Workers, 1)
@@ -76,7 +145,10 @@ func (w *Watcher) Run(ctx context.Context) error {
 				if ctx.Err() != nil {
 					continue // stopping: hand nothing new over
 				}
-				w.Handle(path)
+				// A file taken away while it waited is no failure.
+				if _, err := os.Lstat(path); err == nil {
+					w.Handle(path)
+				}
 				// The loop may have stopped listening once ctx ended.
 				select {
 				case finished <- path:
@@ -102,7 +174,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 			return
 		}
 		if p, ok := pending[path]; !ok || p.sig != s {
-			pending[path] = seen{s, now}
+			pending[path] = seen{sig: s, since: now}
 		}
 	}
 	rescan := func() {
@@ -116,6 +188,10 @@ func (w *Watcher) Run(ctx context.Context) error {
 			observe(p, now)
 		}
 	}
+	patience := w.Patience
+	if patience <= 0 {
+		patience = 2 * time.Minute
+	}
 	check := func() {
 		now := time.Now()
 		for path, p := range pending {
@@ -124,13 +200,48 @@ func (w *Watcher) Run(ctx context.Context) error {
 			case !ok:
 				delete(pending, path)
 			case s != p.sig:
-				pending[path] = seen{s, now}
+				pending[path] = seen{sig: s, since: now}
 			case now.Sub(p.since) >= w.Settle && !queued[path]:
+				if !complete(path) && now.Sub(p.since) < patience {
+					if !p.told {
+						logf("文件 " + filepath.Base(path) + " 还没有复制完整（打不开），等复制完再处理")
+						p.told = true
+						pending[path] = p
+					}
+					continue
+				}
 				delete(pending, path)
 				queued[path] = true
 				handled[path] = s
 				ready = append(ready, path)
 			}
+		}
+	}
+
+	// The rule dictionary: a change is taken once it has settled.
+	rulesSig := dirSig(w.RulesDir)
+	var rulesSeen seen // since is zero while nothing changed
+	checkRules := func() {
+		if w.RulesDir == "" || w.Reload == nil {
+			return
+		}
+		now := time.Now()
+		cur := dirSig(w.RulesDir)
+		switch {
+		case cur == rulesSig:
+			rulesSeen = seen{}
+			return
+		case rulesSeen.since.IsZero() || cur != rulesSeen.sig.name:
+			rulesSeen = seen{sig: sig{name: cur}, since: now}
+			return
+		case now.Sub(rulesSeen.since) < w.Settle:
+			return
+		}
+		rulesSig, rulesSeen = cur, seen{}
+		if w.Reload() {
+			// Every file again: Handle skips what the rules leave as it was.
+			clear(handled)
+			rescan()
 		}
 	}
 
@@ -153,6 +264,10 @@ func (w *Watcher) Run(ctx context.Context) error {
 				events = nil
 				continue
 			}
+			if w.RulesDir != "" && filepath.Clean(filepath.Dir(ev.Name)) == filepath.Clean(w.RulesDir) {
+				checkRules()
+				continue
+			}
 			if ev.Op&(fsnotify.Create|fsnotify.Write|fsnotify.Rename|fsnotify.Chmod) != 0 {
 				observe(ev.Name, time.Now())
 			}
@@ -166,8 +281,12 @@ func (w *Watcher) Run(ctx context.Context) error {
 			logf("文件变化通知出错（" + err.Error() + "），等待下次扫描")
 		case <-rescanT.C:
 			rescan()
+			checkRules()
 		case <-checkT.C:
 			check()
+			if !rulesSeen.since.IsZero() {
+				checkRules()
+			}
 		case send <- next:
 			ready = ready[1:]
 		case path := <-finished:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -55,18 +56,19 @@ func TestWatch(t *testing.T) {
 	stopped := make(chan error, 1)
 	go func() { stopped <- w.Run(ctx) }()
 
-	// A copy that takes longer than the settle time, written in pieces:
-	// it must be handled once, whole.
+	// A copy that pauses longer than the settle time, on purpose: the
+	// size stays put, but the .docx does not open until its zip is whole,
+	// so it must be handled once, whole, however loaded the machine is.
+	docx := realDOCX(t)
 	slow, err := os.Create(filepath.Join(dir, "慢慢复制.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	piece := make([]byte, 1000)
-	for range 8 {
-		slow.Write(piece)
-		slow.Sync()
-		time.Sleep(50 * time.Millisecond)
-	}
+	half := len(docx) / 2
+	slow.Write(docx[:half])
+	slow.Sync()
+	time.Sleep(3 * w.Settle)
+	slow.Write(docx[half:])
 	slow.Close()
 	// A burst of a hundred files, and noise that must be ignored. Each
 	// appears whole (written aside, renamed in), so that a loaded test
@@ -99,8 +101,8 @@ func TestWatch(t *testing.T) {
 			t.Errorf("%s handled %d times", name, len(sizes))
 		}
 	}
-	if got := h.sizes["慢慢复制.docx"]; len(got) == 0 || got[0] != 8000 {
-		t.Errorf("the slow copy was handled at sizes %v, want once at 8000", got)
+	if got := h.sizes["慢慢复制.docx"]; len(got) == 0 || got[0] != int64(len(docx)) {
+		t.Errorf("the slow copy was handled at sizes %v, want once at %d", got, len(docx))
 	}
 	for _, n := range []string{"~$锁.docx", ".隐藏.txt"} {
 		if _, ok := h.sizes[n]; ok {
@@ -179,3 +181,118 @@ func place(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// realDOCX is a .docx of some size, so that half of it is no zip.
+func realDOCX(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(ingestData, "seed-numbered.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestWatchIncompleteGivesUp: a settled file that never becomes whole is
+// handed over after Patience, for the reader to say what is wrong.
+func TestWatchIncompleteGivesUp(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "坏.docx"), realDOCX(t)[:500], 0o644)
+	h := &handled{sizes: map[string][]int64{}}
+	var logged []string
+	var mu sync.Mutex
+	w := &Watcher{Dir: dir, Rescan: time.Hour, Settle: 20 * time.Millisecond, Patience: 300 * time.Millisecond, Workers: 1, Handle: h.handle,
+		Log: func(m string) { mu.Lock(); logged = append(logged, m); mu.Unlock() }}
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan error, 1)
+	start := time.Now()
+	go func() { stopped <- w.Run(ctx) }()
+	waitFor(t, "the broken file", func() bool { return h.count() == 1 })
+	if d := time.Since(start); d < w.Patience {
+		t.Errorf("handed over after %v, before the patience of %v", d, w.Patience)
+	}
+	cancel()
+	<-stopped
+	mu.Lock()
+	defer mu.Unlock()
+	if len(logged) != 1 || !strings.Contains(logged[0], "还没有复制完整") {
+		t.Errorf("logged %q", logged)
+	}
+}
+
+// TestWatchGoneBeforeItsTurn: a file deleted while it waited for a worker
+// is dropped, not handed over (it would fail as missing).
+func TestWatchGoneBeforeItsTurn(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "1先.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "2后.txt"), []byte("x"), 0o644)
+	release := make(chan struct{})
+	var mu sync.Mutex
+	var got []string
+	w := &Watcher{Dir: dir, Rescan: time.Hour, Settle: 10 * time.Millisecond, Workers: 1, Handle: func(p string) {
+		mu.Lock()
+		got = append(got, filepath.Base(p))
+		first := len(got) == 1
+		mu.Unlock()
+		if first {
+			<-release
+		}
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan error, 1)
+	go func() { stopped <- w.Run(ctx) }()
+	waitFor(t, "the first file", func() bool { mu.Lock(); defer mu.Unlock(); return len(got) == 1 })
+	time.Sleep(100 * time.Millisecond) // the other settles and queues
+	mu.Lock()
+	other := "2后.txt"
+	if got[0] == other {
+		other = "1先.txt"
+	}
+	mu.Unlock()
+	os.Remove(filepath.Join(dir, other))
+	close(release)
+	time.Sleep(200 * time.Millisecond)
+	cancel()
+	<-stopped
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) != 1 {
+		t.Errorf("handled %v, want only the file still there", got)
+	}
+}
+
+// TestWatchReloadsRules: an edit in the rules folder calls Reload once it
+// settles, and every file is considered again.
+func TestWatchReloadsRules(t *testing.T) {
+	dir, rules := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(dir, "讲话.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(rules, "words.txt"), []byte("a\n"), 0o644)
+	h := &handled{sizes: map[string][]int64{}}
+	var reloads atomicInt
+	w := &Watcher{Dir: dir, Rescan: 100 * time.Millisecond, Settle: 50 * time.Millisecond, Workers: 1, Handle: h.handle,
+		RulesDir: rules, Reload: func() bool { reloads.add(); return true }}
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan error, 1)
+	go func() { stopped <- w.Run(ctx) }()
+	waitFor(t, "the file", func() bool { return h.count() == 1 })
+	place(t, filepath.Join(rules, "words.txt"), "a\nb\n")
+	waitFor(t, "the reload", func() bool { return reloads.get() == 1 })
+	waitFor(t, "the file again", func() bool {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		return len(h.sizes["讲话.txt"]) == 2
+	})
+	time.Sleep(300 * time.Millisecond)
+	cancel()
+	<-stopped
+	if n := reloads.get(); n != 1 {
+		t.Errorf("%d reloads for one edit", n)
+	}
+}
+
+type atomicInt struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (a *atomicInt) add()     { a.mu.Lock(); a.n++; a.mu.Unlock() }
+func (a *atomicInt) get() int { a.mu.Lock(); defer a.mu.Unlock(); return a.n }
