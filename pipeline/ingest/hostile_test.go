@@ -11,6 +11,11 @@ import (
 	"testing"
 
 	"github.com/luoshi/luoshi/pipeline/doc"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // hostileDir holds small inputs that broke luoshi (../shared/hostile).
@@ -123,5 +128,50 @@ func TestParagraphLimit(t *testing.T) {
 	under := bytes.Repeat([]byte("要\n"), doc.MaxParagraphs-1)
 	if _, err := Read("a.txt", under, DefaultOptions()); err != nil {
 		t.Errorf("%d lines: %v", doc.MaxParagraphs-1, err)
+	}
+}
+
+// TestTextEncodings: UTF-16 without a mark is read even when 一 (U+4E00)
+// puts zero bytes on the other side; Big5 and Shift-JIS, which decode as
+// GB18030 without an error, are refused instead of read as garbage.
+func TestTextEncodings(t *testing.T) {
+	speech := "一、加强学习\r\n一是要统一思想，一以贯之。\r\n二是要抓好落实，确保各项工作任务按期完成。\r\n"
+	enc := func(e encoding.Encoding, s string) []byte {
+		b, err := e.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	traditional := "一、加強學習\r\n一是要統一思想，一以貫之。\r\n二是要抓好落實，確保各項工作任務按期完成。\r\n"
+	japaneseText := "一、学習の強化\r\nまず、思想を統一し、一貫して取り組むこと。\r\n次に、各項目の仕事を期限通りに完成させること。\r\n"
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		enc    string // the encoding read, "" for a refusal
+		refuse string
+	}{
+		{"UTF-16LE no BOM", enc(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), speech), "UTF-16LE", ""},
+		{"UTF-16BE no BOM", enc(unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), speech), "UTF-16BE", ""},
+		{"GBK", enc(simplifiedchinese.GBK, speech), "GB18030", ""},
+		{"Big5", enc(traditionalchinese.Big5, traditional), "", "Big5"},
+		{"Shift-JIS", enc(japanese.ShiftJIS, japaneseText), "", "Shift-JIS"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read("讲话.txt", tc.data, DefaultOptions())
+			if tc.enc == "" {
+				var ie *Error
+				if !errors.As(err, &ie) || !strings.Contains(ie.Reason, tc.refuse) || !strings.Contains(ie.Reason, "UTF-8") {
+					t.Fatalf("err %v, want a refusal naming %s", err, tc.refuse)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Info.Encoding != tc.enc || !strings.Contains(d.Text(), "一是要统一思想") {
+				t.Errorf("read as %s: %q", d.Info.Encoding, d.Text())
+			}
+		})
 	}
 }
