@@ -161,7 +161,7 @@ func mustRead(t *testing.T, path string) []byte {
 
 // TestOwnerPasswordPDF: restricting copying does not stop reading.
 func TestOwnerPasswordPDF(t *testing.T) {
-	for _, f := range []string{"short-owner-aes128.pdf", "seed-owner128.pdf"} {
+	for _, f := range []string{"short-owner-aes128.pdf", "seed-owner128.pdf", "short-owner-rc4-40.pdf"} {
 		d, err := ReadFile(filepath.Join("testdata", f), DefaultOptions())
 		if err != nil {
 			t.Errorf("%s: %v", f, err)

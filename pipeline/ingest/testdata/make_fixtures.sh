@@ -28,6 +28,7 @@ qpdf --allow-weak-crypto --encrypt "" owner 128 --use-aes=n --print=none -- seed
 printf '一、打造一支对党忠诚的干部队伍。\n要始终把政治建设摆在首位。\n' > "$tmp/short.txt"
 (cd "$tmp" && soffice --headless --convert-to pdf short.txt >/dev/null 2>&1)
 qpdf --encrypt "" owner 128 --use-aes=y --print=none -- "$tmp/short.pdf" short-owner-aes128.pdf
+qpdf --allow-weak-crypto --encrypt "" owner 40 --print=n -- "$tmp/short.pdf" short-owner-rc4-40.pdf
 qpdf --encrypt "" owner 256 --print=none -- "$tmp/short.pdf" short-owner-aes256.pdf
 qpdf --allow-weak-crypto --encrypt user owner 128 --use-aes=n -- "$tmp/short.pdf" short-userpw.pdf
 rm -rf "$tmp"
