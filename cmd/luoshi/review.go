@@ -97,12 +97,14 @@ func runReviewImport(cmd *cobra.Command, args []string) error {
 		}
 		name := filepath.Base(path)
 		fmt.Fprintf(out, "%s：确认 %d 行，误报 %d 行，需修改 %d 行，未审核 %d 行\n", name, counts[0], counts[1], counts[2], counts[3])
+		reviewed := reviewDate(path)
+		before := len(wb.Warnings)
+		xs := review.Exclusions(wb, rules, have, reviewed)
+		tooLong := len(wb.Warnings) - before // rows Exclusions skipped, each with a warning
 		for _, w := range wb.Warnings {
 			fmt.Fprintf(out, "  注意：%s\n", w)
 		}
-		reviewed := reviewDate(path)
-		xs := review.Exclusions(wb, rules, have, reviewed)
-		if skipped := counts[1] - len(xs); skipped > 0 {
+		if skipped := counts[1] - len(xs) - tooLong; skipped > 0 {
 			fmt.Fprintf(out, "  %d 行误报已有相同的排除规则，不再重复添加\n", skipped)
 		}
 		added = append(added, xs...)

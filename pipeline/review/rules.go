@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/luoshi/luoshi/dict"
 )
@@ -48,6 +49,11 @@ func Exclusions(wb *Workbook, rules *dict.Rules, have map[string]bool, reviewed 
 		}
 		key := dict.Normalize(r.Text)
 		if key == "" || have[key] {
+			continue
+		}
+		if n := utf8.RuneCountInString(strings.Join(strings.Fields(r.Text), "")); n > dict.MaxSentence {
+			// One such row must not stop the rules of the others.
+			wb.Warnings = append(wb.Warnings, fmt.Sprintf("第%d行：句子长 %d 字，超过排除规则的上限 %d 字，无法写成排除规则，已跳过（其余行照常导入）", r.Row, n, dict.MaxSentence))
 			continue
 		}
 		have[key] = true

@@ -84,3 +84,32 @@ func TestAppendExclusionsRefusesBrokenDict(t *testing.T) {
 		t.Errorf("temporary files left: %v", leftovers)
 	}
 }
+
+// TestExclusionsSkipOverlong: a 误报 row longer than an exclusion may be is
+// skipped with a warning; the other rows' rules are written and the
+// dictionary stays valid.
+func TestExclusionsSkipOverlong(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "词典")
+	if err := dict.WriteDefaults(dir); err != nil {
+		t.Fatal(err)
+	}
+	r, err := dict.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("要加强学习，", dict.MaxSentence/6+10) + "。"
+	wb := &Workbook{Path: "讲话-任务分解.xlsx", Rows: []Row{
+		{Row: 2, ID: "T001", Text: long, Verdict: FalsePositive},
+		{Row: 3, ID: "T002", Text: "这一句不是任务。", Verdict: FalsePositive},
+	}}
+	xs := Exclusions(wb, r, nil, time.Now())
+	if len(xs) != 1 || xs[0].Row != 3 {
+		t.Fatalf("exclusions %+v, want the short row only", xs)
+	}
+	if len(wb.Warnings) != 1 || !strings.Contains(wb.Warnings[0], "第2行") {
+		t.Errorf("warnings %q", wb.Warnings)
+	}
+	if err := AppendExclusions(dir, []string{xs[0].Line}); err != nil {
+		t.Fatalf("the other row's rule was refused: %v", err)
+	}
+}
