@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -23,7 +24,18 @@ var root = &cobra.Command{
 	},
 }
 
+// memoryLimit is the Go runtime's soft memory limit unless GOMEMLIMIT sets
+// one: the collector works harder near it, so that a large document is
+// read within it instead of the heap doubling past what an office PC has.
+// Every reader bounds what one file may build (doc.MaxParagraphs,
+// doc.MaxSentences, the unzip and PDF child limits), and this keeps the
+// garbage of many files from adding up.
+const memoryLimit = 1 << 30
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	// The PDF reader runs in a child process of this same binary, so that a
 	// hang or runaway allocation in the PDF library can be killed; the
 	// ingest package turns the process into that child in its init.
