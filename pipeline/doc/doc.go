@@ -169,9 +169,9 @@ func (d *Document) Normalize() {
 // are far above any real document and far below what exhausts memory.
 const (
 	// MaxParagraphs bounds the paragraphs (lines) of one document.
-	MaxParagraphs = 100_000
+	MaxParagraphs = 50_000
 	// MaxSentences bounds the sentences of one document, and so its tasks.
-	MaxSentences = 100_000
+	MaxSentences = 50_000
 	// MaxSheetRows bounds the non-empty rows of a task sheet: its header,
 	// one row a task and a title row a pillar.
 	MaxSheetRows = 1 + MaxSentences + MaxParagraphs

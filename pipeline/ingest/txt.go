@@ -2,8 +2,11 @@ package ingest
 
 import (
 	"bytes"
+
 	"strings"
 	"unicode/utf8"
+
+	"github.com/luoshi/luoshi/pipeline/doc"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
@@ -57,7 +60,30 @@ func readTXT(data []byte) (paras []string, enc string, err error) {
 	if !looksText(data) {
 		return nil, "", refuse("不是文本文件（含有大量二进制内容）")
 	}
+	// Counted before the split, which would build a string a line.
+	if nonBlankLines(data, doc.MaxParagraphs+1) > doc.MaxParagraphs {
+		return nil, "", errTooManyParas
+	}
 	return splitLines(string(data)), enc, nil
+}
+
+// nonBlankLines counts the lines of data that hold more than white space,
+// stopping at limit.
+func nonBlankLines(data []byte, limit int) int {
+	n := 0
+	for len(data) > 0 && n < limit {
+		i := bytes.IndexAny(data, "\n\r\f")
+		line := data
+		if i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // splitLines splits at CRLF, LF, CR and form feed, in any mixture: files
