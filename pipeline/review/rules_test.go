@@ -113,3 +113,28 @@ func TestExclusionsSkipOverlong(t *testing.T) {
 		t.Fatalf("the other row's rule was refused: %v", err)
 	}
 }
+
+// TestImportKeepsFileModes: the shared exclusions.txt and gold files keep
+// the mode they had, and new ones are readable by the office (0644), not
+// 0600 as a temporary file is made.
+func TestImportKeepsFileModes(t *testing.T) {
+	dir := t.TempDir()
+	if err := dict.WriteDefaults(dir); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, ExclusionsFile)
+	os.Chmod(path, 0o664)
+	if err := AppendExclusions(dir, []string{"sentence=这一句不是任务。"}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o664 {
+		t.Errorf("exclusions.txt mode %v, want 0664 kept", fi.Mode().Perm())
+	}
+	gold := filepath.Join(dir, "gold", "讲话.gold.json")
+	if err := writeAtomic(gold, []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(gold); fi.Mode().Perm() != 0o644 {
+		t.Errorf("new gold file mode %v, want 0644", fi.Mode().Perm())
+	}
+}

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -300,5 +302,37 @@ func BenchmarkRead(b *testing.B) {
 		if _, err := Read(data, "bench.xlsx"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestReadsOwnLargeWorkbook: what the export writes, the reader reads back,
+// however many tasks (luoshi once refused its own 93,000-row workbooks).
+func TestReadsOwnLargeWorkbook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a workbook of 30,000 tasks")
+	}
+	d := exportFixture(t)
+	base := d.Tasks
+	d.Tasks = nil
+	for i := 0; len(d.Tasks) < 30000; i++ {
+		tk := base[i%len(base)]
+		tk.ID = fmt.Sprintf("L%05d", i)
+		tk.Text += fmt.Sprintf("（第%d项）", i)
+		d.Tasks = append(d.Tasks, tk)
+	}
+	slices.SortStableFunc(d.Tasks, func(x, y doc.Task) int { return x.Pillar - y.Pillar })
+	var buf bytes.Buffer
+	if err := export.WriteWorkbook(&buf, d, export.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := Read(buf.Bytes(), "大表.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wb.Rows) != len(d.Tasks) {
+		t.Errorf("read %d task rows, want %d", len(wb.Rows), len(d.Tasks))
+	}
+	if _, err := ReadInput(buf.Bytes(), "大表.xlsx"); err != nil {
+		t.Errorf("carry-over reader: %v", err)
 	}
 }
