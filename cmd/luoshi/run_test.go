@@ -211,12 +211,7 @@ func TestRunInterrupted(t *testing.T) {
 		if !strings.Contains(out.String(), "处理被中断") && !strings.Contains(out.String(), "跳过") {
 			t.Errorf("summary does not tell of the files left:\n%s", out)
 		}
-		ents, _ := os.ReadDir(c.path("输出1"))
-		for _, e := range ents {
-			if strings.HasSuffix(e.Name(), ".tmp") {
-				t.Errorf("temporary file %s left", e.Name())
-			}
-		}
+		noTempFiles(t, c.path("输出1"))
 	})
 	t.Run("twice", func(t *testing.T) {
 		cmd, out, errOut := c.start("run", "--in", "收件箱", "--out", "输出2", "--workers", "1")
@@ -238,12 +233,7 @@ func TestRunInterrupted(t *testing.T) {
 		if _, errOut, code := c.run("run", "--in", "收件箱", "--out", "输出2"); code != 0 {
 			t.Fatalf("next run: exit %d\n%s", code, errOut)
 		}
-		ents, _ := os.ReadDir(c.path("输出2"))
-		for _, e := range ents {
-			if strings.HasSuffix(e.Name(), ".tmp") {
-				t.Errorf("temporary file %s left after the next run", e.Name())
-			}
-		}
+		noTempFiles(t, c.path("输出2"))
 	})
 }
 
@@ -280,5 +270,16 @@ func TestConcurrentRuns(t *testing.T) {
 	}
 	if len(st.Files) != 6 {
 		t.Errorf("%d records in the state, want 6:\n%s", len(st.Files), raw)
+	}
+}
+
+// noTempFiles fails t for every temporary file left in dir.
+func noTempFiles(t *testing.T, dir string) {
+	t.Helper()
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file %s left in %s", e.Name(), filepath.Base(dir))
+		}
 	}
 }

@@ -324,15 +324,15 @@ func (p *Processor) staleCopy(wb string, e Entry) string {
 	if err != nil || cur == e.WorkbookSHA256 || cur == e.WorkbookPending || e.Done.IsZero() {
 		return ""
 	}
-	rv, err := review.ReadInputFile(wb)
-	if err != nil || rv.Generated == "" {
+	gen, err := review.ReadGenerated(wb)
+	if err != nil || gen == "" {
 		return ""
 	}
 	want := e.Done.Format(export.GeneratedLayout)
-	if rv.Generated == want {
+	if gen == want {
 		return ""
 	}
-	return fmt.Sprintf("任务分解表是一份较早的旧表（生成于 %s，最近一次生成于 %s），可能是旧副本被存了回来：已重新生成，旧表里填写的内容已带到新表，旧表另存在“%s”", rv.Generated, want, HistoryDir)
+	return fmt.Sprintf("任务分解表是一份较早的旧表（生成于 %s，最近一次生成于 %s），可能是旧副本被存了回来：已重新生成，旧表里填写的内容已带到新表，旧表另存在“%s”", gen, want, HistoryDir)
 }
 
 // officeLock returns the name of the lock file an office suite keeps

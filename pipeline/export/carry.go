@@ -38,12 +38,9 @@ type Row struct {
 // back, so that one reader handles every workbook people have edited.
 type Review struct {
 	Rows []Row
-	// Generated is the workbook's 生成时间 as its 概览 sheet records it
-	// (GeneratedLayout), "" when it has none.
-	Generated string
 }
 
-// GeneratedLayout is how 生成时间 is written.
+// GeneratedLayout is how 生成时间 (LabelGenerated) is written.
 const GeneratedLayout = "2006-01-02 15:04:05"
 
 // CarryReport says what became of the input of the workbook replaced.

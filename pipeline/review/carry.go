@@ -59,7 +59,6 @@ func ReadInput(b []byte, path string) (rv *export.Review, err error) {
 	if reason := readInputRows(f, sheet, export.ColText, rv); reason != "" {
 		return nil, &ReadError{path, errors.New(reason)}
 	}
-	rv.Generated = overviewValue(f, export.LabelGenerated)
 	if s := inputSheet(f, export.SheetRemoved); s != "" && s != sheet {
 		if reason := readInputRows(f, s, export.ColRemovedText, rv); reason != "" {
 			return nil, &ReadError{path, errors.New(reason)}
@@ -134,6 +133,27 @@ func readInputRows(f *excelize.File, sheet, textTitle string, rv *export.Review)
 		}
 	}
 	return ""
+}
+
+// ReadGenerated reads only the 生成时间 of the workbook at path (see
+// export.LabelGenerated), "" when it records none; cheaper than
+// ReadInputFile for a run that only asks which generation a workbook is.
+func ReadGenerated(path string) (gen string, err error) {
+	b, reason := readBounded(path)
+	if reason != "" {
+		return "", &ReadError{path, errors.New(reason)}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			gen, err = "", &ReadError{path, errors.New(reasonDamaged)}
+		}
+	}()
+	f, reason := open(b)
+	if reason != "" {
+		return "", &ReadError{path, errors.New(reason)}
+	}
+	defer f.Close()
+	return overviewValue(f, export.LabelGenerated), nil
 }
 
 // overviewValue is the value beside label in the 概览 sheet, "" when the
