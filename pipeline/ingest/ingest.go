@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/luoshi/luoshi/pipeline/atomicfile"
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/normalize"
 )
@@ -80,7 +81,7 @@ func ReadFile(path string, opt Options) (*doc.Document, error) {
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &Error{path, "读取文件时出错：" + err.Error()}
+		return nil, &Error{path, "读取文件时出错：" + atomicfile.Reason(err)}
 	}
 	if opt.MaxBytes > 0 && int64(len(data)) > opt.MaxBytes {
 		return nil, &Error{path, tooBig(int64(len(data)), opt.MaxBytes)}
@@ -117,7 +118,7 @@ func statReason(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return "没有读取权限"
 	}
-	return "无法读取文件"
+	return "无法读取文件：" + atomicfile.Reason(err)
 }
 
 func tooBig(size, limit int64) string {
