@@ -33,7 +33,10 @@ func (e *BusyError) Error() string {
 // calls waiting once and tries again until wait has passed or ctx ends;
 // with wait 0 it refuses at once.
 func lockOutbox(ctx context.Context, dir string, wait time.Duration, waiting func()) (*flock.Flock, error) {
-	fl := flock.New(filepath.Join(dir, LockFile))
+	// 0644, not the library's 0600: the outbox is shared, and another
+	// clerk's account must be able to open the lock (read-only, as the
+	// library does) to wait on it.
+	fl := flock.New(filepath.Join(dir, LockFile), flock.SetPermissions(0o644))
 	deadline := time.Now().Add(wait)
 	for told := false; ; {
 		ok, err := fl.TryLock()
