@@ -378,7 +378,7 @@ func reasonOf(err error) string {
 	return err.Error()
 }
 
-func (p *fileParser) src(l line) Source { return Source{File: p.name, Line: l.num} }
+func (p *fileParser) src(l line) Source { return Source{File: p.name, Line: l.num, Entry: l.name()} }
 
 func (p *fileParser) parse(lines []line) {
 	switch p.name {

@@ -3,6 +3,7 @@ package dict
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -279,5 +280,49 @@ func TestActorKinds(t *testing.T) {
 		if !found {
 			t.Errorf("%s: not in actors.txt", tt.text)
 		}
+	}
+}
+
+// TestStableRuleNames: every rule of the default dictionaries is cited by
+// its file and entry, never a line number, and no two rules of one file
+// share a name, so that a citation names one rule and survives edits of
+// the lines around it.
+func TestStableRuleNames(t *testing.T) {
+	r := MustDefault()
+	var srcs []Source
+	for _, x := range r.Words {
+		srcs = append(srcs, x.Src)
+	}
+	for _, x := range r.Directives {
+		srcs = append(srcs, x.Src)
+	}
+	for _, x := range r.Exclusions {
+		srcs = append(srcs, x.Src)
+	}
+	for _, x := range r.Actors {
+		srcs = append(srcs, x.Src)
+	}
+	for _, x := range r.Timing {
+		srcs = append(srcs, x.Src)
+	}
+	for _, x := range r.Slogans {
+		srcs = append(srcs, x.Src)
+	}
+	for _, x := range r.Structure {
+		srcs = append(srcs, x.Src)
+	}
+	seen := map[string]int{}
+	for _, s := range srcs {
+		name := s.String()
+		if s.Entry == "" || strings.HasSuffix(name, ":"+strconv.Itoa(s.Line)) && strconv.Itoa(s.Line) != s.Entry {
+			t.Errorf("%s line %d is cited by its line number: %s", s.File, s.Line, name)
+		}
+		if prev, dup := seen[name]; dup {
+			t.Errorf("%s: lines %d and %d are both cited as %s", s.File, prev, s.Line, name)
+		}
+		seen[name] = s.Line
+	}
+	if len(seen) < 500 {
+		t.Errorf("only %d rules named", len(seen))
 	}
 }

@@ -1,6 +1,8 @@
 package dict
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,16 +24,54 @@ type line struct {
 	order  []string // keys in the order written, for error messages
 }
 
-// Source names the line a rule came from. Its String form, dict/FILE:LINE,
-// is what every extracted item cites, whichever folder the rules came from,
-// so that a workbook stays comparable across installations.
+// Source names the entry a rule came from. Its String form,
+// dict/FILE:ENTRY (dict/directives.txt:要, dict/exclusions.txt:trigger=要
+// context=重要), is what every extracted item cites, whichever folder the
+// rules came from: it does not change when lines are added above it, so
+// a workbook's 命中规则 and the golden files stay put across dict edits.
+// Line is for error messages, which must point at the line.
 type Source struct {
-	File string
-	Line int
+	File  string
+	Line  int
+	Entry string // the entry as cited, see line.name
 }
 
 func (s Source) String() string {
-	return "dict/" + s.File + ":" + itoa(s.Line)
+	if s.Entry == "" {
+		return "dict/" + s.File + ":" + itoa(s.Line)
+	}
+	return "dict/" + s.File + ":" + s.Entry
+}
+
+// maxNameRunes bounds a value in a rule's name; a long sentence or regular
+// expression is cut, its start is what a reviewer finds it by, and four hex
+// digits of its hash keep two values with one start apart (and change only
+// when the value does).
+const maxNameRunes = 20
+
+// name is how the entry of l is cited: its word, or for an entry written as
+// key=value (exclusions, structure patterns) its first field, with the
+// context of a trigger, each value cut to maxNameRunes.
+func (l line) name() string {
+	short := func(v string) string {
+		if r := []rune(v); len(r) > maxNameRunes {
+			sum := sha256.Sum256([]byte(v))
+			return string(r[:maxNameRunes]) + "…" + hex.EncodeToString(sum[:2])
+		}
+		return v
+	}
+	if l.entry != "" {
+		return short(l.entry)
+	}
+	if len(l.order) == 0 {
+		return ""
+	}
+	k := l.order[0]
+	n := k + "=" + short(l.fields[k])
+	if c, ok := l.fields["context"]; ok && k == "trigger" {
+		n += " context=" + short(c)
+	}
+	return n
 }
 
 func itoa(n int) string {

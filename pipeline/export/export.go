@@ -96,13 +96,15 @@ func taskID(t *doc.Task) string {
 }
 
 // compactRules shortens a task's rule list for a cell while keeping every
-// rule traceable: dict/a.txt:3, dict/a.txt:9, dict/b.txt:1 becomes
-// "dict/a.txt:3,9" and "dict/b.txt:1", one file a line (joined by sep).
+// rule traceable: dict/a.txt:要, dict/a.txt:持续, dict/b.txt:各级 becomes
+// "dict/a.txt:要、持续" and "dict/b.txt:各级", one file a line (joined by
+// sep). The entry follows the first colon: file names have none, entries
+// (a regular expression, a sentence) may.
 func compactRules(rules []string, sep string) string {
 	var files []string
 	lines := map[string][]string{}
 	for _, r := range rules {
-		i := strings.LastIndexByte(r, ':')
+		i := strings.IndexByte(r, ':')
 		if i < 0 || !strings.HasPrefix(r, "dict/") {
 			files = append(files, r) // a named pattern stands alone
 			continue
@@ -116,7 +118,7 @@ func compactRules(rules []string, sep string) string {
 	out := make([]string, len(files))
 	for i, f := range files {
 		if ns, ok := lines[f]; ok {
-			out[i] = f + ":" + strings.Join(ns, ",")
+			out[i] = f + ":" + strings.Join(ns, "、")
 		} else {
 			out[i] = f
 		}

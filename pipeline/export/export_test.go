@@ -390,8 +390,10 @@ func TestCompactRules(t *testing.T) {
 		want string
 	}{
 		{nil, ""},
-		{[]string{"dict/a.txt:3"}, "dict/a.txt:3"},
-		{[]string{"dict/a.txt:3", "dict/b.txt:1", "dict/a.txt:9", "pattern:heading"}, "dict/a.txt:3,9|dict/b.txt:1|pattern:heading"},
+		{[]string{"dict/a.txt:要"}, "dict/a.txt:要"},
+		{[]string{"dict/a.txt:要", "dict/b.txt:各级", "dict/a.txt:持续", "pattern:heading"}, "dict/a.txt:要、持续|dict/b.txt:各级|pattern:heading"},
+		// An entry may hold a colon; the file ends at the first one.
+		{[]string{"dict/structure.txt:announce=(?:提|讲)", "dict/structure.txt:review=回顾$"}, "dict/structure.txt:announce=(?:提|讲)、review=回顾$"},
 	} {
 		if got := compactRules(tc.in, "|"); got != tc.want {
 			t.Errorf("compactRules(%v) = %q, want %q", tc.in, got, tc.want)
