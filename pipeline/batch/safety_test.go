@@ -245,3 +245,27 @@ func readRows(t *testing.T, wb string) []review.Row {
 	}
 	return w.Rows
 }
+
+// TestLongSourceName: a source named with as many Chinese characters as a
+// file name may hold gets its outputs and kept versions under names that
+// fit, not a "file name too long" failure.
+func TestLongSourceName(t *testing.T) {
+	in, out := txtInbox(t)
+	name := strings.Repeat("讲", 83) + ".txt" // 253 bytes
+	src := filepath.Join(in, name)
+	copyFile(t, filepath.Join(in, "讲话二.txt"), src)
+	r := byName(runOnce(t, in, out, false))[name]
+	if r.Status != Done {
+		t.Fatalf("%s %s", r.Status, r.Reason)
+	}
+	for _, o := range r.Outputs {
+		if len(o) > 255 {
+			t.Errorf("output name of %d bytes", len(o))
+		}
+	}
+	typeLead(t, filepath.Join(out, r.Outputs[0]), "组织科")
+	r = byName(runOnce(t, in, out, true))[name]
+	if r.Status != Done || r.Kept == "" || len(filepath.Base(r.Kept)) > 255 {
+		t.Fatalf("%s %s kept %q", r.Status, r.Reason, r.Kept)
+	}
+}

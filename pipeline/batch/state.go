@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/luoshi/luoshi/pipeline/atomicfile"
+	"github.com/luoshi/luoshi/pipeline/export"
 )
 
 // StateFile, in the outbox, remembers what each source became, so that a
@@ -150,7 +151,7 @@ func (s *state) claim(name, stem string) string {
 		}
 		return false
 	}
-	for _, cand := range []string{stem, name} {
+	for _, cand := range []string{stem, export.FitStem(name)} {
 		if !taken(cand) {
 			s.claimed[name] = cand
 			return cand
@@ -159,7 +160,7 @@ func (s *state) claim(name, stem string) string {
 	// Only reachable with a hand-edited state; the name plus a counter is
 	// still unique.
 	for i := 2; ; i++ {
-		cand := name + "-" + strconv.Itoa(i)
+		cand := export.FitStem(name) + "-" + strconv.Itoa(i)
 		if !taken(cand) {
 			s.claimed[name] = cand
 			return cand

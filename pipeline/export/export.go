@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/luoshi/luoshi/pipeline/doc"
 )
@@ -18,10 +19,28 @@ import (
 const Suffix = "-任务分解"
 
 // Stem is the name outputs of src are built from: its base name without
-// extension.
+// extension, cut to MaxStem bytes.
 func Stem(src string) string {
 	base := filepath.Base(src)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	return FitStem(strings.TrimSuffix(base, filepath.Ext(base)))
+}
+
+// MaxStem bounds the bytes of a stem, so that its longest output name (a
+// kept version: STEM-任务分解-20261130-153000 (12).xlsx, 40 bytes more)
+// stays within the 255 bytes a file name may have. A source name of 80
+// Chinese characters is legal; its outputs' names would not be.
+const MaxStem = 255 - 45
+
+// FitStem cuts s to MaxStem bytes at a character boundary.
+func FitStem(s string) string {
+	if len(s) <= MaxStem {
+		return s
+	}
+	cut := MaxStem
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
 }
 
 // Names are the file names (no directory) of one document's outputs.
