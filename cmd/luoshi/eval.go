@@ -39,6 +39,8 @@ NAME.txt / NAME.docx / NAME.pdf 配成一对：程序用当前规则词典处理
 func init() {
 	f := evalCmd.Flags()
 	f.Float64("min-task-f1", 0, "具体措施 F1（微平均）的最低要求，低于它时以非零状态退出（0 表示不检查）")
+	f.Float64("min-actor-recall", 0, "责任主体召回率（微平均）的最低要求，低于它时以非零状态退出（0 表示不检查）")
+	f.Float64("min-timing-recall", 0, "时间要求召回率（微平均）的最低要求，低于它时以非零状态退出（0 表示不检查）")
 	f.Bool("json", false, "以 JSON 输出评分结果")
 	f.BoolP("verbose", "v", false, "逐个文档列出漏掉的和多出的条目，供改进规则时参考")
 	root.AddCommand(evalCmd)
@@ -58,10 +60,14 @@ type evalFailure struct {
 
 func runEval(cmd *cobra.Command, args []string) error {
 	minF1, _ := cmd.Flags().GetFloat64("min-task-f1")
+	minActor, _ := cmd.Flags().GetFloat64("min-actor-recall")
+	minTiming, _ := cmd.Flags().GetFloat64("min-timing-recall")
 	asJSON, _ := cmd.Flags().GetBool("json")
 	verbose, _ := cmd.Flags().GetBool("verbose")
-	if minF1 < 0 || minF1 > 1 {
-		return fmt.Errorf("--min-task-f1 应在 0 到 1 之间，现在是 %g", minF1)
+	for flag, v := range map[string]float64{"--min-task-f1": minF1, "--min-actor-recall": minActor, "--min-timing-recall": minTiming} {
+		if v < 0 || v > 1 {
+			return fmt.Errorf("%s 应在 0 到 1 之间，现在是 %g", flag, v)
+		}
 	}
 	if len(args) == 0 {
 		args = []string{cfg.GetString("inbox")}
@@ -125,6 +131,17 @@ func runEval(cmd *cobra.Command, args []string) error {
 	}
 	if minF1 > 0 && total.Tasks.F1() < minF1 {
 		return &exitError{code: 1, msg: fmt.Sprintf("具体措施 F1（微平均）为 %.3f，低于要求的 %.3f", total.Tasks.F1(), minF1)}
+	}
+	// Actors and timing have gates of their own: an edit of actors.txt
+	// or timing.txt leaves the tasks as they were.
+	for _, g := range []struct {
+		name string
+		r    eval.Ratio
+		min  float64
+	}{{"责任主体召回率", total.ActorRecall, minActor}, {"时间要求召回率", total.TimingRecall, minTiming}} {
+		if v, ok := g.r.Value(); ok && g.min > 0 && v < g.min {
+			return &exitError{code: 1, msg: fmt.Sprintf("%s（微平均）为 %.3f，低于要求的 %.3f", g.name, v, g.min)}
+		}
 	}
 	return nil
 }

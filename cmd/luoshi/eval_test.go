@@ -86,7 +86,7 @@ func TestRunEval(t *testing.T) {
 	text := "一、加强理论武装。\n各级支部书记要每周组织一次集中学习。\n"
 	gold := `{"document": "t.txt", "source": "test", "announced_pillars": null,
  "pillars": [{"number": "一", "title": "加强理论武装", "points": []}],
- "tasks": [{"text": "各级支部书记要每周组织一次集中学习", "pillar": 1, "point": null},
+ "tasks": [{"text": "各级支部书记要每周组织一次集中学习", "pillar": 1, "point": null, "actors": ["各级支部书记", "市委办公室"], "timing": ["每周", "年底前"]},
            {"text": "这一句不在正文中所以不可能被抽取出来", "pillar": 1, "point": null}],
  "slogans": [], "notes": ""}`
 	if err := os.WriteFile(filepath.Join(dir, "t.txt"), []byte(text), 0o644); err != nil {
@@ -137,6 +137,16 @@ func TestRunEval(t *testing.T) {
 	var ee *exitError
 	if !errors.As(err, &ee) || !strings.Contains(ee.msg, "低于要求的 0.990") {
 		t.Errorf("eval --min-task-f1 0.99: %v", err)
+	}
+	// Actors and timing are gated on their own (half of each is found).
+	for flag, word := range map[string]string{"min-actor-recall": "责任主体召回率", "min-timing-recall": "时间要求召回率"} {
+		_, err = run(map[string]string{flag: "0.9"})
+		if !errors.As(err, &ee) || !strings.Contains(ee.msg, word) || !strings.Contains(ee.msg, "0.500") {
+			t.Errorf("eval --%s 0.9: %v", flag, err)
+		}
+		if _, err = run(map[string]string{flag: "0.5"}); err != nil {
+			t.Errorf("eval --%s 0.5: %v", flag, err)
+		}
 	}
 	if _, err = run(map[string]string{"min-task-f1": "1.5"}); err == nil {
 		t.Error("eval --min-task-f1 1.5 accepted")

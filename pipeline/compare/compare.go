@@ -19,7 +19,7 @@ type TaskChange struct {
 	// shift when a pillar is gained or lost.
 	BeforePillar, AfterPillar string
 	// What lists the changed attributes, in Chinese: 一级部署, 重点任务,
-	// 关键动作.
+	// 关键动作, 文中责任主体, 文中时间要求.
 	What []string
 }
 
@@ -78,6 +78,14 @@ func Documents(before, after *doc.Document) *Diff {
 		if o.Action != t.Action {
 			what = append(what, "关键动作")
 		}
+		// Actors and timing are what an edit of actors.txt or timing.txt
+		// changes; without them such an edit showed 没有变化.
+		if joined(o.Actors) != joined(t.Actors) {
+			what = append(what, "文中责任主体")
+		}
+		if joined(o.Timing) != joined(t.Timing) {
+			what = append(what, "文中时间要求")
+		}
 		if len(what) > 0 {
 			d.TasksChanged = append(d.TasksChanged, TaskChange{Before: o, After: t, BeforePillar: bp, AfterPillar: ap, What: what})
 		}
@@ -93,6 +101,8 @@ func Documents(before, after *doc.Document) *Diff {
 	d.PointsGained, d.PointsLost = setDiff(points(before), points(after))
 	return d
 }
+
+func joined(xs []string) string { return strings.Join(xs, "、") }
 
 func deref(s *string) string {
 	if s == nil {
@@ -172,7 +182,7 @@ func setDiff(before, after []string) (gained, lost []string) {
 
 // Write prints d for a reviewer, in Chinese, one block per kind of change.
 func (d *Diff) Write(w io.Writer) {
-	fmt.Fprintf(w, "任务：修改前 %d 条，修改后 %d 条（新增 %d，减少 %d，归属或动作变化 %d）\n",
+	fmt.Fprintf(w, "任务：修改前 %d 条，修改后 %d 条（新增 %d，减少 %d，归属、动作、责任主体或时间要求变化 %d）\n",
 		d.TasksBefore, d.TasksAfter, len(d.TasksGained), len(d.TasksLost), len(d.TasksChanged))
 	if d.Empty() {
 		fmt.Fprintln(w, "没有变化。")
@@ -181,7 +191,7 @@ func (d *Diff) Write(w io.Writer) {
 	writeTasks(w, "新增的任务", "+", d.TasksGained)
 	writeTasks(w, "减少的任务", "-", d.TasksLost)
 	if len(d.TasksChanged) > 0 {
-		fmt.Fprintf(w, "归属或动作变化的任务（%d）：\n", len(d.TasksChanged))
+		fmt.Fprintf(w, "归属、动作、责任主体或时间要求变化的任务（%d）：\n", len(d.TasksChanged))
 		for _, c := range d.TasksChanged {
 			fmt.Fprintf(w, "  * %s %s\n", where(c.After.Location), c.After.Text)
 			for _, what := range c.What {
@@ -193,6 +203,10 @@ func (d *Diff) Write(w io.Writer) {
 					b, a = deref(c.Before.Point), deref(c.After.Point)
 				case "关键动作":
 					b, a = c.Before.Action, c.After.Action
+				case "文中责任主体":
+					b, a = joined(c.Before.Actors), joined(c.After.Actors)
+				case "文中时间要求":
+					b, a = joined(c.Before.Timing), joined(c.After.Timing)
 				}
 				fmt.Fprintf(w, "      %s：%s → %s\n", what, orNone(b), orNone(a))
 			}

@@ -75,6 +75,18 @@ func TestDocuments(t *testing.T) {
 				t.Errorf("changes = %v", what)
 			}
 		}},
+		{"actors and timing changed", func(d *doc.Document) {
+			d.Tasks[1].Actors = []string{"企业"}
+			d.Tasks[3].Timing = []string{"年底前"}
+		}, func(t *testing.T, d *Diff) {
+			var what [][]string
+			for _, c := range d.TasksChanged {
+				what = append(what, c.What)
+			}
+			if !reflect.DeepEqual(what, [][]string{{"文中责任主体"}, {"文中时间要求"}}) || d.Empty() {
+				t.Errorf("changes = %v", what)
+			}
+		}},
 		{"pillar retitled", func(d *doc.Document) { d.Pillars[1].Title = "磨炼一支队伍" }, func(t *testing.T, d *Diff) {
 			if !reflect.DeepEqual(d.PillarsLost, []string{"二、磨炼队伍"}) || !reflect.DeepEqual(d.PillarsGained, []string{"二、磨炼一支队伍"}) {
 				t.Errorf("pillars %v / %v", d.PillarsGained, d.PillarsLost)
