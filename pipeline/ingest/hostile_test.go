@@ -175,3 +175,50 @@ func TestTextEncodings(t *testing.T) {
 		})
 	}
 }
+
+// TestPDFToUnicode: a font's ToUnicode CMap says what its codes are, before
+// any Encoding (Chrome prints Type 3 fonts whose Differences name glyphs
+// /g1 /g2…), and a bfrange maps a code by its whole distance from the
+// range's start (ranges past 256 codes and crossing a byte boundary).
+func TestPDFToUnicode(t *testing.T) {
+	cmap := func(body string) string {
+		return stream("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
+			"/CMapName /Test def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n" + body +
+			"\nendcmap CMapName currentdict /CMap defineresource pop end end")
+	}
+	page := func(content, font, tounicode string) []byte {
+		return buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+			stream(content), font, tounicode)
+	}
+	oneByte := func(body string) string {
+		return stream("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
+			"1 begincodespacerange <00> <FF> endcodespacerange\n" + body +
+			"\nendcmap CMapName currentdict /CMap defineresource pop end end")
+	}
+	for _, tc := range []struct {
+		name string
+		pdf  []byte
+		want string
+	}{
+		{"Type 3 with Differences and ToUnicode", page("BT /F1 12 Tf 72 700 Td <010203> Tj ET",
+			"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << >> "+
+				"/Encoding << /Type /Encoding /Differences [1 /g1 /g2 /g3] >> /FirstChar 1 /LastChar 3 /Widths [1000 1000 1000] /ToUnicode 6 0 R >>",
+			oneByte("3 beginbfchar <01> <8981> <02> <52A0> <03> <5F3A> endbfchar")), "要加强"},
+		{"bfrange across a byte boundary", page("BT /F1 12 Tf 72 700 Td <0000010102FF> Tj ET",
+			"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [] /ToUnicode 6 0 R >>",
+			cmap("1 beginbfrange <0000> <0FFF> <4E00> endbfrange")), "\u4E00\u4F01\u50FF"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := DefaultOptions()
+			opt.PDFInProcess = true
+			d, err := Read("a.pdf", tc.pdf, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Text(); got != tc.want {
+				t.Errorf("text %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

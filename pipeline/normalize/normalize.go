@@ -8,8 +8,9 @@ import (
 	"unicode"
 )
 
-// Paragraph returns one paragraph's text normalized: full-width ASCII letters
-// and digits folded to half-width (Chinese punctuation is left alone because
+// Paragraph returns one paragraph's text normalized: radical code points
+// read as the characters they stand for, full-width ASCII letters and digits
+// folded to half-width (Chinese punctuation is left alone because
 // it carries meaning: ，。“” are what a speech is written in), zero-width and
 // control characters removed, spaces inside Chinese text dropped, other
 // space runs collapsed to one ASCII space, and the ends trimmed.
@@ -27,6 +28,8 @@ func Paragraph(s string) string {
 			// Control characters (a stray vertical tab from Word, a BEL
 			// from a broken converter) are invisible junk to a reader.
 			continue
+		case r >= 0x2E80 && r <= 0x2FD5:
+			r = unradical(r) // see radicals.go
 		}
 		rs = append(rs, r)
 	}

@@ -216,6 +216,15 @@ func (f *Font) Encoder() TextEncoding {
 }
 
 func (f Font) getEncoder() TextEncoding {
+	// luoshi patch: a ToUnicode CMap comes first, whatever the encoding
+	// (PDF 32000-1:2008, §9.10.2): Chrome's Type 3 fonts have an Encoding
+	// with Differences naming glyphs /g1 /g2…, which read as garbage, and a
+	// ToUnicode that says what they are.
+	if toUnicode := f.V.Key("ToUnicode"); toUnicode.Kind() == Stream {
+		if m := readCmap(toUnicode); m != nil {
+			return m
+		}
+	}
 	enc := f.V.Key("Encoding")
 	switch enc.Kind() {
 	case Name:
@@ -362,19 +371,21 @@ Parse:
 					}
 					for _, bfrange := range m.bfrange { // check for matching bfrange
 						if len(bfrange.lo) == n && bfrange.lo <= text && text <= bfrange.hi {
+							// luoshi patch: the offset into the range is the
+							// whole code's distance from lo, and it is added to
+							// the destination as a number, carrying: upstream
+							// shifted only the last byte, which garbles ranges
+							// longer than 256 codes or crossing a byte boundary
+							// (<0000> <FFFF> <4E00>, as tesseract and many CID
+							// font subsetters write them).
+							off := codeValue(text) - codeValue(bfrange.lo)
 							if bfrange.dst.Kind() == String {
-								s := bfrange.dst.RawString()
-								if bfrange.lo != text { // value isn't at the beginning of the range so scale result
-									b := []byte(s)
-									b[len(b)-1] += text[len(text)-1] - bfrange.lo[len(bfrange.lo)-1] // increment last byte by difference
-									s = string(b)
-								}
+								s := addToCode(bfrange.dst.RawString(), off)
 								r = append(r, []rune(utf16Decode(s))...)
 								continue Parse
 							}
 							if bfrange.dst.Kind() == Array {
-								n := text[len(text)-1] - bfrange.lo[len(bfrange.lo)-1]
-								v := bfrange.dst.Index(int(n))
+								v := bfrange.dst.Index(int(off))
 								if v.Kind() == String {
 									s := v.RawString()
 									r = append(r, []rune(utf16Decode(s))...)
@@ -404,6 +415,31 @@ Parse:
 		raw = raw[1:]
 	}
 	return string(r)
+}
+
+// codeValue is a character code's bytes read as a big-endian number.
+func codeValue(s string) int {
+	v := 0
+	for i := 0; i < len(s); i++ {
+		v = v<<8 | int(s[i])
+	}
+	return v
+}
+
+// addToCode adds off to the big-endian number s holds, keeping its length
+// (luoshi patch, see cmap.Decode).
+func addToCode(s string, off int) string {
+	if off == 0 {
+		return s
+	}
+	b := []byte(s)
+	carry := off
+	for i := len(b) - 1; i >= 0 && carry != 0; i-- {
+		sum := int(b[i]) + carry
+		b[i] = byte(sum)
+		carry = sum >> 8
+	}
+	return string(b)
 }
 
 func readCmap(toUnicode Value) *cmap {
