@@ -222,3 +222,21 @@ func TestPDFToUnicode(t *testing.T) {
 		})
 	}
 }
+
+// TestPDFStartxrefOnOneLine: "startxref 1234" on one line, as some
+// producers write it, is read like every other reader reads it.
+func TestPDFStartxrefOnOneLine(t *testing.T) {
+	pdf := buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		stream("BT /F1 12 Tf 72 700 Td (Hello) Tj ET"), "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	pdf = bytes.Replace(pdf, []byte("startxref\n"), []byte("startxref "), 1)
+	opt := DefaultOptions()
+	opt.PDFInProcess = true
+	d, err := Read("a.pdf", pdf, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text() != "Hello" {
+		t.Errorf("text %q", d.Text())
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 var (
@@ -202,12 +204,32 @@ func dropFurniture(pages [][]Line) [][]Line {
 			}
 		}
 		for i, l := range p {
-			if !furniture[i] {
+			if !furniture[i] && !ruleLine(l.Text) {
 				out[pi] = append(out[pi], l)
 			}
 		}
 	}
 	return out
+}
+
+// ruleLine reports a line that is one character repeated: the red rule
+// under a 公文's heading, drawn with dashes or with a font's glyph mapped to
+// a rare character (欗欗欗…), is no text. A common character repeated
+// (GB2312's, as in 字字字…) is left alone.
+func ruleLine(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	first, n := utf8.DecodeRuneInString(s)
+	if n == 0 || utf8.RuneCountInString(s) < 8 || strings.Count(s, string(first)) != utf8.RuneCountInString(s) {
+		return false
+	}
+	return unicode.IsPunct(first) || unicode.IsSymbol(first) || unicode.Is(unicode.Han, first) && !gb2312(first)
+}
+
+// gb2312 reports whether r is one of GB2312's characters, the 6,763 in
+// common use.
+func gb2312(r rune) bool {
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(string(r)))
+	return err == nil && len(b) == 2 && b[0] >= 0xA1 && b[1] >= 0xA1
 }
 
 // byHeight lists line indexes from the top of the page down.

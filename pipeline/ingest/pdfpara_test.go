@@ -75,3 +75,22 @@ func TestFirstUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestRuleLine(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		rule bool
+	}{
+		{"欗欗欗欗欗欗欗欗欗欗欗欗", true},
+		{"————————————————", true},
+		{"＿＿＿＿＿＿＿＿＿", true},
+		{"字字字字字字字字字字字字", false}, // a common character
+		{"欗欗欗", false},          // too short to be a rule
+		{"一、总体要求", false},
+		{"", false},
+	} {
+		if got := ruleLine(tc.s); got != tc.rule {
+			t.Errorf("ruleLine(%q) = %v, want %v", tc.s, got, tc.rule)
+		}
+	}
+}

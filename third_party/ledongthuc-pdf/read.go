@@ -459,6 +459,10 @@ func readXrefTableData(b *buffer, table []xref) ([]xref, error) {
 	return table, nil
 }
 
+func isSpaceByte(c byte) bool {
+	return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '\f' || c == 0
+}
+
 func findLastLine(buf []byte, s string) int {
 	bs := []byte(s)
 	max := len(buf)
@@ -467,7 +471,10 @@ func findLastLine(buf []byte, s string) int {
 		if i <= 0 || i+len(bs) >= len(buf) {
 			return -1
 		}
-		if (buf[i-1] == '\n' || buf[i-1] == '\r') && (buf[i+len(bs)] == '\n' || buf[i+len(bs)] == '\r') {
+		// luoshi patch: any white space around the keyword, not only line
+		// ends: some producers write "startxref 288390" on one line, which
+		// every other reader accepts.
+		if isSpaceByte(buf[i-1]) && isSpaceByte(buf[i+len(bs)]) {
 			return i
 		}
 		max = i
