@@ -240,3 +240,26 @@ func TestPDFStartxrefOnOneLine(t *testing.T) {
 		t.Errorf("text %q", d.Text())
 	}
 }
+
+// TestPDFGarbageRefused: text that a font without a usable encoding turns
+// into Latin-1 letters or rare ideographs is refused, not passed on as a
+// workbook of mojibake; real Chinese and English text passes.
+func TestPDFGarbageRefused(t *testing.T) {
+	line := func(s string) []Page { return []Page{{Lines: []Line{{Text: s}}}} }
+	for _, tc := range []struct {
+		name, text string
+		garbled    bool
+	}{
+		{"Latin-1 garbage", strings.Repeat("à O \"ôÝ OÈØ ëõÅãþþÌ }þoMÕ¿< ", 4), true},
+		{"rare ideographs", strings.Repeat("欗毌氶汿沀泘洂浧", 6), true},
+		{"Chinese", strings.Repeat("各级政府要切实加强营商环境优化工作，年底前完成。", 3), false},
+		{"Chinese with radicals", strings.Repeat("⼯业和信息化部印发《实施意⻅》的通知。", 4), false},
+		{"English", strings.Repeat("The State Council issued the plan (No. 10). ", 3), false},
+		{"short", "欗毌氶", false},
+	} {
+		err := checkText(line(tc.text))
+		if got := err != nil; got != tc.garbled {
+			t.Errorf("%s: refused=%v, want %v (%v)", tc.name, got, tc.garbled, err)
+		}
+	}
+}

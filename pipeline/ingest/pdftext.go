@@ -345,7 +345,7 @@ func checkText(pages []Page) error {
 					continue
 				}
 				total++
-				if unicode.IsPrint(r) && r != unicode.ReplacementChar && !unicode.Is(unicode.Co, r) {
+				if plausible(r) {
 					good++
 				}
 			}
@@ -354,10 +354,37 @@ func checkText(pages []Page) error {
 	if total == 0 {
 		return refuse("PDF 中没有文字层（可能是扫描件或图片），需要先做文字识别（OCR）再处理")
 	}
-	if good*10 < total*8 {
-		return refuse("PDF 中的文字无法解码（字体缺少编码信息，提取出来是乱码），需要先做文字识别（OCR）再处理")
+	// Garbage from a font without a usable encoding is printable (Latin-1
+	// letters, rare ideographs read from glyph codes), so printability
+	// says nothing; what a Chinese or English document is made of does.
+	if total >= minJudged && good*10 < total*8 {
+		return refuse("PDF 中的文字无法正确解码（字体没有提供文字对应信息，提取出来是乱码），为免生成乱码的任务表已拒绝：请用 WPS 或 Adobe 打开后另存为 Word 文档，或先做文字识别（OCR）再处理")
 	}
 	return nil
+}
+
+// minJudged is the least text the garbage check judges: a few rare
+// characters (a name, a place) on an otherwise empty page prove nothing.
+const minJudged = 40
+
+// plausible reports a character a Chinese government document or an
+// English one is written in: ASCII, GB2312's common characters and
+// punctuation, CJK and full-width punctuation, general punctuation and
+// symbols, circled numbers, and the radical code points some printers use
+// for characters (normalize maps them back).
+func plausible(r rune) bool {
+	switch {
+	case r >= 0x20 && r < 0x7F,
+		r >= 0x2000 && r <= 0x2BFF, // punctuation, letterlike, arrows, math, circled numbers, box drawing
+		r >= 0x2E80 && r <= 0x2FDF, // radicals
+		r >= 0x3000 && r <= 0x303F, // CJK punctuation
+		r >= 0xFF01 && r <= 0xFF5E, // full-width forms
+		r == 0xB7 || r == 0xD7 || r == 0xF7 || r == 0xB0 || r == 0xA7: // · × ÷ ° §
+		return true
+	case unicode.Is(unicode.Han, r):
+		return gb2312(r)
+	}
+	return false
 }
 
 // String is for debugging fixtures.
