@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"golang.org/x/text/encoding"
@@ -261,5 +264,62 @@ func TestPDFGarbageRefused(t *testing.T) {
 		if got := err != nil; got != tc.garbled {
 			t.Errorf("%s: refused=%v, want %v (%v)", tc.name, got, tc.garbled, err)
 		}
+	}
+}
+
+// TestPDFRepair: a cross-reference table that points nowhere, a wrong
+// startxref or no table at all is mended and the file read, as pdftotext
+// reads it; a file cut short stays refused (it would read as a whole
+// document that is not).
+func TestPDFRepair(t *testing.T) {
+	good := buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		stream("BT /F1 12 Tf 72 700 Td (Hello) Tj ET"), "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	sx := bytes.LastIndex(good, []byte("startxref"))
+	xr := bytes.LastIndex(good, []byte("xref\n0 "))
+	shifted := regexp.MustCompile(`(\d{10}) 00000 n`).ReplaceAllFunc(good[xr:sx], func(m []byte) []byte {
+		n, _ := strconv.Atoi(string(m[:10]))
+		return []byte(fmt.Sprintf("%010d 00000 n", n+7))
+	})
+	for _, tc := range []struct {
+		name string
+		pdf  []byte
+		want string // text, or "" for a refusal
+	}{
+		{"wrong startxref", append(append([]byte{}, good[:sx]...), "startxref\n12345\n%%EOF\n"...), "Hello"},
+		{"offsets point nowhere", append(append(append([]byte{}, good[:xr]...), shifted...), good[sx:]...), "Hello"},
+		{"no table", append(append([]byte{}, good[:xr]...), "startxref\n0\n%%EOF\n"...), "Hello"},
+		{"cut short", good[:len(good)*2/3], ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := DefaultOptions()
+			opt.PDFInProcess = true
+			d, err := Read("a.pdf", tc.pdf, opt)
+			if tc.want == "" {
+				if err == nil {
+					t.Fatalf("read %q from a file cut short", d.Text())
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Text() != tc.want {
+				t.Errorf("text %q", d.Text())
+			}
+		})
+	}
+}
+
+// TestPDFParentCycle: a page whose Parent is itself is read (or refused)
+// well within a timeout; it used to burn the whole of it.
+func TestPDFParentCycle(t *testing.T) {
+	pdf := buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>", stream("BT /F1 12 Tf 72 700 Td (Hello) Tj ET"))
+	opt := DefaultOptions()
+	opt.PDFTimeout = 5 * time.Second
+	_, err := Read("a.pdf", pdf, opt)
+	if err != nil && strings.Contains(err.Error(), "超时") {
+		t.Fatalf("the Parent cycle ran into the timeout: %v", err)
 	}
 }

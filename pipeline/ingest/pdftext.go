@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -36,25 +37,76 @@ const maxPages = 5000
 
 // extractPDF reads the visual lines of every page in this process. The
 // library panics on many malformed files; a panic becomes a refusal.
-func extractPDF(data []byte) (pages []Page, err error) {
+func extractPDF(data []byte) ([]Page, error) {
+	pages, err, openErr := extractPages(data)
+	if err == nil || !repairable(err) {
+		return pages, err
+	}
+	// A file pdfcpu can mend (decrypt, rebuild its cross-reference
+	// table) is read again from the mended copy.
+	why := openErr
+	if why == nil {
+		why = errors.New("malformed PDF: unreadable objects")
+	}
+	if fixed, ok := repairPDF(data, why); ok {
+		if pages, err2, _ := extractPages(fixed); err2 == nil {
+			return pages, nil
+		}
+	}
+	// Offsets that point nowhere pdfcpu does not mend either: find the
+	// objects where they stand.
+	if !strings.Contains(why.Error(), "missing %%EOF") {
+		if fixed, ok := rebuildXref(data); ok {
+			if pages, err2, _ := extractPages(fixed); err2 == nil {
+				return pages, nil
+			}
+		}
+	}
+	return nil, err
+}
+
+// repairable tells the failures worth a repair: the file would not open,
+// or no page could be read; not a refusal of a well-formed file (a page
+// tree with a cycle, too many pages, a password).
+func repairable(err error) bool {
+	var r refusal
+	if !errors.As(err, &r) {
+		return false
+	}
+	s := string(r)
+	return s == reasonPDFDamaged || s == reasonPDFNoPage || s == reasonPDFAES256 || s == reasonPDFTruncated || s == reasonPDFCrypto
+}
+
+// Refusals of extractPages that repairable matches.
+const (
+	reasonPDFDamaged   = "PDF 文件已损坏，无法读取"
+	reasonPDFNoPage    = "PDF 文件已损坏，无法读取任何页面"
+	reasonPDFAES256    = "PDF 使用了 AES-256 加密，本程序不支持：请用 WPS 或 Adobe 打开后另存为不加密的 PDF（或用 qpdf --decrypt 解除）"
+	reasonPDFTruncated = "PDF 文件已损坏或不完整（可能下载或复制没有完成）"
+	reasonPDFCrypto    = "PDF 使用了不支持的加密方式：请另存为不加密的 PDF 后再处理"
+)
+
+// extractPages reads the pages of data with ledongthuc/pdf; openErr is the
+// library's own error when the file would not open.
+func extractPages(data []byte) (pages []Page, err error, openErr error) {
 	defer func() {
 		if x := recover(); x != nil {
-			pages, err = nil, refuse("PDF 文件已损坏，无法读取")
+			pages, err = nil, refusal(reasonPDFDamaged)
 		}
 	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, pdfOpenError(err)
+	r, oerr := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if oerr != nil {
+		return nil, pdfOpenError(oerr), oerr
 	}
 	// Walk the page tree ourselves: the library's Page(i) walks it again
 	// for every page and loops forever on a tree that contains itself.
 	list, err := walkPages(r.Trailer().Key("Root").Key("Pages"))
 	if err != nil {
-		return nil, err
+		return nil, err, nil
 	}
 	n := len(list)
 	if n == 0 {
-		return nil, refuse("PDF 文件已损坏：找不到任何页面")
+		return nil, refuse("PDF 文件已损坏：找不到任何页面"), nil
 	}
 	bad := 0
 	for _, p := range list {
@@ -65,9 +117,9 @@ func extractPDF(data []byte) (pages []Page, err error) {
 		pages = append(pages, Page{Width: pageWidth(p), Lines: lines})
 	}
 	if bad == n {
-		return nil, refuse("PDF 文件已损坏，无法读取任何页面")
+		return nil, refusal(reasonPDFNoPage), nil
 	}
-	return pages, nil
+	return pages, nil, nil
 }
 
 // walkPages lists the leaves of the page tree in order, refusing trees
@@ -111,13 +163,13 @@ func pdfOpenError(err error) error {
 	case err == pdf.ErrInvalidPassword:
 		return refuse("PDF 设置了打开密码（需要密码）：请先用 WPS 或 Adobe 输入密码后另存为不加密的 PDF")
 	case strings.Contains(msg, "V=5"), strings.Contains(msg, "R=5"), strings.Contains(msg, "R=6"), strings.Contains(msg, "256-bit"):
-		return refuse("PDF 使用了 AES-256 加密，本程序不支持：请用 WPS 或 Adobe 打开后另存为不加密的 PDF（或用 qpdf --decrypt 解除）")
+		return refusal(reasonPDFAES256)
 	case strings.Contains(msg, "encryption"):
-		return refuse("PDF 使用了不支持的加密方式：请另存为不加密的 PDF 后再处理")
+		return refusal(reasonPDFCrypto)
 	case strings.Contains(msg, "not a PDF"), strings.Contains(msg, "startxref"), strings.Contains(msg, "malformed"):
-		return refuse("PDF 文件已损坏或不完整（可能下载或复制没有完成）")
+		return refusal(reasonPDFTruncated)
 	}
-	return refuse("PDF 文件已损坏，无法读取")
+	return refusal(reasonPDFDamaged)
 }
 
 func pageWidth(p pdf.Page) (w float64) {
@@ -375,10 +427,10 @@ const minJudged = 40
 func plausible(r rune) bool {
 	switch {
 	case r >= 0x20 && r < 0x7F,
-		r >= 0x2000 && r <= 0x2BFF, // punctuation, letterlike, arrows, math, circled numbers, box drawing
-		r >= 0x2E80 && r <= 0x2FDF, // radicals
-		r >= 0x3000 && r <= 0x303F, // CJK punctuation
-		r >= 0xFF01 && r <= 0xFF5E, // full-width forms
+		r >= 0x2000 && r <= 0x2BFF,                                    // punctuation, letterlike, arrows, math, circled numbers, box drawing
+		r >= 0x2E80 && r <= 0x2FDF,                                    // radicals
+		r >= 0x3000 && r <= 0x303F,                                    // CJK punctuation
+		r >= 0xFF01 && r <= 0xFF5E,                                    // full-width forms
 		r == 0xB7 || r == 0xD7 || r == 0xF7 || r == 0xB0 || r == 0xA7: // · × ÷ ° §
 		return true
 	case unicode.Is(unicode.Han, r):

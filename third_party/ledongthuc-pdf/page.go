@@ -114,10 +114,15 @@ func (r *Reader) GetStyledTexts() (sentences []Text, err error) {
 }
 
 func (p Page) findInherited(key string) Value {
-	for v := p.V; !v.IsNull(); v = v.Key("Parent") {
+	// luoshi patch: the Parent chain is walked a bounded number of levels;
+	// a page whose Parent is itself (or a loop above it) looped forever.
+	const maxDepth = 64
+	v := p.V
+	for depth := 0; !v.IsNull() && depth < maxDepth; depth++ {
 		if r := v.Key(key); !r.IsNull() {
 			return r
 		}
+		v = v.Key("Parent")
 	}
 	return Value{}
 }
