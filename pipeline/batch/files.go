@@ -16,10 +16,10 @@ import (
 	"github.com/luoshi/luoshi/pipeline/atomicfile"
 )
 
-// Supported are the extensions handed to the pipeline. .doc is among them
-// so that the reader explains why it refuses it, rather than the file
-// being skipped in silence.
-var Supported = map[string]bool{".docx": true, ".pdf": true, ".txt": true, ".doc": true}
+// Supported are the extensions handed to the pipeline. .doc and .wps are
+// among them: the reader reads those that are OOXML inside and explains
+// why it refuses the others, rather than the file being skipped in silence.
+var Supported = map[string]bool{".docx": true, ".pdf": true, ".txt": true, ".doc": true, ".wps": true}
 
 // Noise tells files nobody dropped for processing: hidden files, Word's
 // lock (~$x.docx) and temporary (~WRL0001.tmp) files, folder thumbnails,

@@ -323,3 +323,24 @@ func TestPDFParentCycle(t *testing.T) {
 		t.Fatalf("the Parent cycle ran into the timeout: %v", err)
 	}
 }
+
+// TestOOXMLByContent: a .wps or .doc that is OOXML inside (WPS saves .wps
+// so, people rename files) is read as the .docx it is; the binary formats
+// are still refused with what to do.
+func TestOOXMLByContent(t *testing.T) {
+	docx := mustRead(t, "testdata/seed-numbered.docx")
+	for _, name := range []string{"讲话.wps", "讲话.doc"} {
+		d, err := Read(name, docx, DefaultOptions())
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !strings.HasPrefix(d.Text(), "2021年") || d.Info.Format != "docx" {
+			t.Errorf("%s: format %s, text %q", name, d.Info.Format, d.Text()[:min(60, len(d.Text()))])
+		}
+	}
+	ole := []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + strings.Repeat("\x00", 512))
+	if _, err := Read("旧.wps", ole, DefaultOptions()); err == nil || !strings.Contains(err.Error(), "另存为") {
+		t.Errorf("binary .wps: %v", err)
+	}
+}

@@ -230,7 +230,11 @@ func read(name string, data []byte, opt Options) (paras, styles []string, info d
 	switch ext {
 	case ".txt", ".text", ".docx", ".docm", ".dotx", ".dotm", ".pdf":
 	case ".doc", ".wps":
-		return nil, nil, info, refuse("这是旧版 Word/WPS 文档格式（%s），无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式", ext)
+		// The bytes decide: WPS saves .wps as OOXML as often as in its
+		// old binary format, and a .docx renamed .doc is still a .docx.
+		if k, _ := sniff(data); k != kindZip {
+			return nil, nil, info, refuse("这是旧版 Word/WPS 文档格式（%s），无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式", ext)
+		}
 	case "":
 		return nil, nil, info, refuse("文件没有扩展名，无法判断类型：只能读取 .docx、.pdf、.txt 文件")
 	default:
