@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -12,6 +13,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/richardlehane/mscfb"
 )
 
 // checkResult is what every reader promises: a document or one *Error
@@ -216,5 +219,59 @@ func FuzzPDFContent(f *testing.F) {
 		checkResult(t, "f.pdf", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
 			stream(content), "<< "+font+" >>"))
+	})
+}
+
+// docStreams reads the WordDocument and table streams of a fixture .doc.
+func docStreams(f *testing.F, name string) (word, table []byte) {
+	f.Helper()
+	cf, err := mscfb.New(bytes.NewReader(mustReadF(f, "testdata/"+name)))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for e, err := cf.Next(); err == nil; e, err = cf.Next() {
+		b, _ := io.ReadAll(e)
+		switch e.Name {
+		case "WordDocument":
+			word = b
+		case "0Table", "1Table":
+			table = b
+		}
+	}
+	return word, table
+}
+
+func mustReadF(f *testing.F, path string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return b
+}
+
+// FuzzDOC mutates the WordDocument and table streams of real .doc files,
+// so that the FIB, piece table, property pages and list readers see every
+// input (the compound-file container would stop most mutated files).
+func FuzzDOC(f *testing.F) {
+	for _, n := range []string{"seed-numbered.doc", "revisions.doc"} {
+		w, tb := docStreams(f, n)
+		f.Add(w, tb)
+	}
+	f.Fuzz(func(t *testing.T, word, table []byte) {
+		for _, name := range []string{"0Table", "1Table"} {
+			paras, _, err := readDOCStreams(word, map[string][]byte{name: table})
+			if err != nil {
+				var r refusal
+				if !errors.As(err, &r) || strings.Contains(err.Error(), "\n") {
+					t.Fatalf("error %q is not a refusal for the user", err)
+				}
+				continue
+			}
+			for _, p := range paras {
+				if !utf8.ValidString(p) {
+					t.Fatalf("invalid UTF-8 %q", p)
+				}
+			}
+		}
 	})
 }

@@ -344,3 +344,30 @@ func TestOOXMLByContent(t *testing.T) {
 		t.Errorf("binary .wps: %v", err)
 	}
 }
+
+// TestDOCRevisionsFieldsTables: the Word 97 reader keeps what Word shows
+// of the body: list numbers rendered, deleted revisions dropped and
+// insertions kept, a field's result without its code, manual line breaks
+// as lines, table cells as paragraphs (revisions.doc, made by LibreOffice
+// from make_revisions_docx.py).
+func TestDOCRevisionsFieldsTables(t *testing.T) {
+	d, err := ReadFile("testdata/revisions.doc", DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"一、总体要求", "（一）指导思想", "要坚持新增的问题导向。", "见第1页。", "第一行", "第二行",
+		"牵头单位", "省发展改革委", "二、重点任务", "（一）加强学习"}
+	var got []string
+	for _, p := range d.Paragraphs {
+		got = append(got, p.Text)
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs\n got %q\nwant %q", got, want)
+	}
+	if d.Info.Format != "doc" {
+		t.Errorf("format %q", d.Info.Format)
+	}
+	if d.Paragraphs[6].Style != "TableCell" {
+		t.Errorf("table cell style %q", d.Paragraphs[6].Style)
+	}
+}

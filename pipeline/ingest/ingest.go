@@ -229,16 +229,14 @@ func read(name string, data []byte, opt Options) (paras, styles []string, info d
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
 	case ".txt", ".text", ".docx", ".docm", ".dotx", ".dotm", ".pdf":
-	case ".doc", ".wps":
-		// The bytes decide: WPS saves .wps as OOXML as often as in its
-		// old binary format, and a .docx renamed .doc is still a .docx.
-		if k, _ := sniff(data); k != kindZip {
-			return nil, nil, info, refuse("这是旧版 Word/WPS 文档格式（%s），无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式", ext)
-		}
+	case ".doc", ".wps", ".dot", ".wpt":
+		// The bytes decide (below): WPS saves .wps as OOXML as often as
+		// in the Word 97 binary format, and a .docx renamed .doc is still
+		// a .docx.
 	case "":
-		return nil, nil, info, refuse("文件没有扩展名，无法判断类型：只能读取 .docx、.pdf、.txt 文件")
+		return nil, nil, info, refuse("文件没有扩展名，无法判断类型：只能读取 .docx、.doc、.wps、.pdf、.txt 文件")
 	default:
-		return nil, nil, info, refuse("不支持的文件类型 %s：只能读取 .docx、.pdf、.txt 文件", ext)
+		return nil, nil, info, refuse("不支持的文件类型 %s：只能读取 .docx、.doc、.wps、.pdf、.txt 文件", ext)
 	}
 	kind, what := sniff(data)
 	switch kind {
@@ -259,7 +257,9 @@ func read(name string, data []byte, opt Options) (paras, styles []string, info d
 		if bytes.Contains(data, utf16le("EncryptedPackage")) {
 			return nil, nil, info, refuse("文档设置了打开密码（需要密码）：请在 Word/WPS 中取消密码后另存为 .docx 再处理")
 		}
-		return nil, nil, info, refuse("这是旧版 Word/WPS 文档格式（.doc），无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式")
+		info.Format = "doc"
+		paras, styles, err = readDOC(data)
+		return paras, styles, info, err
 	case kindRTF:
 		return nil, nil, info, refuse("这是 RTF 格式文档，无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式")
 	case kindImage:

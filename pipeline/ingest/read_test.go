@@ -63,6 +63,7 @@ func TestSeedVariants(t *testing.T) {
 		{"seed-plain.docx", "docx", ""},
 		{"seed-numbered.docx", "docx", ""},
 		{"seed-numbered-lo.docx", "docx", ""},
+		{"seed-numbered.doc", "doc", ""},
 		{"seed.pdf", "pdf", ""},
 		{"seed-owner128.pdf", "pdf", ""},
 		{"seed-numbered.pdf", "pdf", ""},
