@@ -31,7 +31,6 @@ qpdf --encrypt "" owner 128 --use-aes=y --print=none -- "$tmp/short.pdf" short-o
 qpdf --allow-weak-crypto --encrypt "" owner 40 --print=n -- "$tmp/short.pdf" short-owner-rc4-40.pdf
 qpdf --encrypt "" owner 256 --print=none -- "$tmp/short.pdf" short-owner-aes256.pdf
 qpdf --allow-weak-crypto --encrypt user owner 128 --use-aes=n -- "$tmp/short.pdf" short-userpw.pdf
-rm -rf "$tmp"
 # Word 97–2003 binary documents, written by LibreOffice: the numbered seed,
 # and a document with revisions, a field, a line break and a table.
 cp seed-numbered.docx "$tmp/seed-numbered.docx"
@@ -40,3 +39,4 @@ cp "$tmp/seed-numbered.doc" seed-numbered.doc
 python3 make_revisions_docx.py "$tmp/revisions.docx"
 (cd "$tmp" && soffice --headless --convert-to doc revisions.docx >/dev/null 2>&1)
 cp "$tmp/revisions.doc" revisions.doc
+rm -rf "$tmp"
