@@ -1,5 +1,6 @@
 // Package pipeline runs the stages in order: ingest → segment → structure →
-// extract. Export is the caller's choice of output.
+// extract (extract.Annotate runs structure first). Export is the caller's
+// choice of output.
 package pipeline
 
 import (
@@ -7,6 +8,7 @@ import (
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/extract"
 	"github.com/luoshi/luoshi/pipeline/ingest"
+	"github.com/luoshi/luoshi/pipeline/segment"
 )
 
 // Process reads one file and annotates it with rules.
@@ -15,7 +17,8 @@ func Process(path string, rules *dict.Rules, opt ingest.Options) (*doc.Document,
 	if err != nil {
 		return nil, err
 	}
-	extract.Annotate(d, rules)
+	segment.Annotate(d, rules)
+	extract.Annotate(d, rules) // structure, then tasks, slogans, actors, timing
 	d.Normalize()
 	return d, nil
 }

@@ -25,6 +25,19 @@ type Location struct {
 type Sentence struct {
 	Text string
 	Loc  Location
+	// Tokens are the sentence's words as the segment stage cut them, nil
+	// before it ran.
+	Tokens []Token
+}
+
+// Token is a word of a sentence: its text, its tag (gse's dictionary tag,
+// or the kind of the dict/ entry that is the word: v for a directive, n
+// for an actor, t for timing, nz for a formula), and its place in runes
+// within the sentence, end exclusive.
+type Token struct {
+	Text       string
+	Pos        string
+	Start, End int
 }
 
 // Paragraph is one line of normalized text.

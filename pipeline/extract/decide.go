@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
+	"github.com/luoshi/luoshi/pipeline/segment"
 	"github.com/luoshi/luoshi/pipeline/structure"
 )
 
@@ -54,7 +56,7 @@ func isClauseSep(r rune) bool {
 // decide judges one sentence. deployment is true where implicit
 // (verb-initial) directives count: inside a pillar that is not a review,
 // or anywhere in a document without pillars.
-func decide(c *compiled, text string, rs []rune, norm string, s structure.Sentence, deployment bool) decision {
+func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, s structure.Sentence, deployment bool) decision {
 	var dec decision
 	dec.actionAt = -1
 
@@ -85,6 +87,10 @@ func decide(c *compiled, text string, rs []rune, norm string, s structure.Senten
 		}
 		if covered(c, rs, h) {
 			continue // part of a longer directive, e.g. 要 inside 需要
+		}
+		if w, ok := insideWord(toks, h); ok {
+			dec.note(Evidence{Rule: "pattern:inside-word", Matched: d.Text, Effect: "是词语「" + w + "」的一部分，不是情态词"})
+			continue
 		}
 		dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Fired: true, Effect: "情态词，句子是要求"})
 		dec.rules = appendOnce(dec.rules, d.Src.String())
@@ -229,6 +235,46 @@ func (c *compiled) excluded(rs []rune, h hit, trigger string) (dict.Exclusion, b
 
 // covered reports whether a shorter directive hit lies inside a longer
 // directive hit that starts earlier (要 in 需要): the longer one speaks.
+// insideWord reports whether the directive word at h ends a longer word
+// of the sentence, or stands in its middle (要 in 重要, 应 in 相应, 请 in
+// 申请, 持续 in 可持续), and returns that word. A word whose other part is
+// an adverb, a negation, a conjunction, a pronoun or a numeral (还要, 不要,
+// 也要, 并请, 我们要, 一要) is a modal with its companion, which gse's dictionary happens to
+// hold as one word: there the modal stands. A word the directive begins
+// (要求, 应用) is left to the exclusions: gse's dictionary has junk
+// compounds (要带头, 要加强) that would swallow the modal. Without tokens
+// (nil) nothing is inside a word.
+func insideWord(toks []doc.Token, h hit) (string, bool) {
+	for _, t := range toks {
+		if t.End <= h.start {
+			continue
+		}
+		if t.Start >= h.start || t.End < h.end {
+			return "", false
+		}
+		rs := []rune(t.Text)
+		before, after := string(rs[:h.start-t.Start]), string(rs[h.end-t.Start:])
+		if after == "" && modalCompanion(segment.Tag(before)) {
+			return "", false
+		}
+		return t.Text, true
+	}
+	return "", false
+}
+
+// modalCompanion tells the tags of what may stand before a modal in one
+// of gse's words without making it another word: adverbs (d), negations
+// and conjunctions (c), pronouns (r), and numerals (m), the enumerators of
+// 一要…二要….
+func modalCompanion(tag string) bool {
+	for _, p := range []string{"d", "c", "r", "m"} {
+		if strings.HasPrefix(tag, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func covered(c *compiled, rs []rune, h hit) bool {
 	for s := h.start - 1; s >= 0 && s >= h.start-3; s-- {
 		for _, o := range c.directives.at(rs, s) {

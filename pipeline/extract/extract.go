@@ -21,6 +21,9 @@ import (
 // Annotate runs structure and extraction over d with rules r, replacing
 // any earlier pillars, tasks and slogans.
 func Annotate(d *doc.Document, r *dict.Rules) {
+	if !segment.Annotated(d) {
+		segment.Annotate(d, r) // callers that skip the segment stage
+	}
 	c := compile(r)
 	d.Pillars, d.Tasks, d.Slogans = nil, nil, nil
 	o := structure.Annotate(d, r)
@@ -38,7 +41,7 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 			j := &judged[k]
 			j.hits = c.sloganHits(rs)
 			j.norm = dict.Normalize(sent.Text)
-			dec := decide(c, sent.Text, rs, j.norm, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
+			dec := decide(c, sent.Text, rs, sent.Tokens, j.norm, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
 			if dec.task {
 				t := c.task(d, o, s, sent, rs, dec, j.hits, "")
 				j.task = &t
@@ -143,14 +146,18 @@ type Explanation struct {
 	Pillar   int          `json:"pillar"`
 	Point    int          `json:"point"`
 	Segments []string     `json:"segments"`
+	Tags     []string     `json:"tags"` // the tag of each segment
 	Evidence []Evidence   `json:"evidence"`
 	Task     *doc.Task    `json:"task"` // nil when the sentence is no task
 }
 
 // Explain reports how sentence n (1-based, counting every sentence of the
 // document in order, as `luoshi text` shows them) was judged. It does not
-// change d.
+// change d, but for cutting its sentences into words if that was not done.
 func Explain(d *doc.Document, r *dict.Rules, n int) (*Explanation, error) {
+	if !segment.Annotated(d) {
+		segment.Annotate(d, r)
+	}
 	c := compile(r)
 	o := structure.Analyze(d, r)
 	if n < 1 || n > len(o.Sentences) {
@@ -168,9 +175,13 @@ func Explain(d *doc.Document, r *dict.Rules, n int) (*Explanation, error) {
 	}
 	sent := d.Paragraphs[s.Para].Sentences[s.Index]
 	rs := []rune(sent.Text)
-	dec := decide(c, sent.Text, rs, norm, s, len(o.Pillars) == 0 || (s.Pillar > 0 && !s.Review))
+	dec := decide(c, sent.Text, rs, sent.Tokens, norm, s, len(o.Pillars) == 0 || (s.Pillar > 0 && !s.Review))
 	e := &Explanation{Sentence: sent, Text: sent.Text, Location: sent.Loc, Pillar: s.Pillar, Point: s.Point, Evidence: dec.evidence}
-	e.Segments = segment.For(r).Words(sent.Text)
+	// The words the decision read, as the segment stage cut them.
+	for _, t := range sent.Tokens {
+		e.Segments = append(e.Segments, t.Text)
+		e.Tags = append(e.Tags, t.Pos)
+	}
 	sl := c.sloganHits(rs)
 	for _, h := range sl {
 		e.Evidence = append(e.Evidence, Evidence{Rule: h.rule, Matched: h.text, Fired: true, Effect: "提法"})

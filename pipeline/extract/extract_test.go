@@ -404,7 +404,7 @@ func TestExplainAgreesWithAnnotate(t *testing.T) {
 }
 
 func TestExplainReportsNearMisses(t *testing.T) {
-	d := build("这是一项重要工作。")
+	d := build("这是今年的总体要求。")
 	e, err := Explain(d, dict.MustDefault(), 1)
 	if err != nil {
 		t.Fatal(err)
@@ -420,5 +420,43 @@ func TestExplainReportsNearMisses(t *testing.T) {
 	}
 	if !fired || !near || e.Task != nil {
 		t.Errorf("evidence = %+v", e.Evidence)
+	}
+}
+
+// TestModalInsideWord: a modal that is only part of a word the segmenter
+// cut (要 in 重要, 应 in 相应 and 影响, 请 in 申请) makes no directive, and
+// explain says so; a modal gse holds together with an adverb, a pronoun or
+// an enumerator (还要, 我们要, 一要) or that stands alone still does.
+func TestModalInsideWord(t *testing.T) {
+	r := dict.MustDefault()
+	for _, tc := range []struct {
+		text string
+		task bool
+	}{
+		{"这是一项重要工作。", false},
+		{"各单位相应调整了工作安排。", false},
+		{"他们申请了专项资金。", false},
+		{"对就业的影响应高度重视。", true},
+		{"我们还要加强网络安全体系建设。", true},
+		{"一要抓牢“领”字，突出示范性。", true},
+		{"各级党组织要加强学习。", true},
+	} {
+		d := build(tc.text)
+		e, err := Explain(d, r, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Task != nil; got != tc.task {
+			t.Errorf("%s: task=%v, want %v; evidence %+v", tc.text, got, tc.task, e.Evidence)
+		}
+		if !tc.task {
+			inside := false
+			for _, ev := range e.Evidence {
+				inside = inside || ev.Rule == "pattern:inside-word"
+			}
+			if !inside {
+				t.Errorf("%s: explain does not say the modal is inside a word: %+v", tc.text, e.Evidence)
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package segment
 import (
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -41,7 +42,7 @@ func TestPos(t *testing.T) {
 
 func TestForCaches(t *testing.T) {
 	r := dict.MustDefault()
-	if first, second := For(r), For(r); first != second {
+	if first, second := ForRules(r), ForRules(r); first != second {
 		t.Error("For built two segmenters for one Rules")
 	}
 }
@@ -61,11 +62,67 @@ func BenchmarkNew(b *testing.B) {
 	}
 }
 
+// BenchmarkCutSeed: a document's own segmenter built and the seed cut.
 func BenchmarkCutSeed(b *testing.B) {
 	s := New(dict.MustDefault())
 	text := seed(b)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		s.Words(text)
+	}
+}
+
+// fullCutter is gse loaded with the domain words and then the whole
+// dictionary, the way the subset segmenter must cut.
+func fullCutter(t testing.TB, s *Segmenter) *Cutter {
+	t.Helper()
+	lex := loadLexicon()
+	entries := make([]map[string]string, 0, len(s.domain)+600_000)
+	for _, e := range s.domain {
+		entries = append(entries, map[string]string{"text": e.text, "freq": strconv.FormatFloat(e.freq, 'f', -1, 64), "pos": e.pos})
+	}
+	for i := 0; i < len(lex.data); i = lex.nextLine(i) {
+		w, f, pos := lex.entry(i)
+		if !s.seen[w] {
+			entries = append(entries, map[string]string{"text": w, "freq": f, "pos": pos})
+		}
+	}
+	c := &Cutter{}
+	c.seg.NotLoadHMM = true
+	c.seg.SkipLog = true
+	c.seg.LoadDictMap(entries)
+	return c
+}
+
+// TestSubsetCutsLikeFullDictionary: loading only the dictionary words a
+// document contains, plus the balancing entry, cuts it exactly as the full
+// dictionary does.
+func TestSubsetCutsLikeFullDictionary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the full dictionary")
+	}
+	s := New(dict.MustDefault())
+	full := fullCutter(t, s)
+	var texts []string
+	for _, p := range []string{"../../samples/zugong-xuhui-2022.txt", "../../samples/sample-gov-report.txt", "../../samples/sample-work-plan.txt", "../../samples/sample-speech-yishi.txt"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	sub := s.For(texts...)
+	diff := 0
+	for _, tx := range texts {
+		a, b := sub.Cut(tx), full.Cut(tx)
+		if !slices.Equal(a, b) {
+			diff++
+			if diff <= 3 {
+				t.Errorf("cut differs:\n subset %v\n   full %v", a, b)
+			}
+		}
+	}
+	if diff > 0 {
+		t.Errorf("%d of %d paragraphs cut differently", diff, len(texts))
 	}
 }
