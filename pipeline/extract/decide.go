@@ -208,7 +208,7 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 	case verbAt >= 0 && (modalAt < 0 || verbAt <= modalAt):
 		dec.action, dec.actionAt = string(rs[verbAt:verbEnd]), verbAt
 	case modalAt >= 0:
-		dec.action, dec.actionAt = c.actionAfter(rs, modalAt, modalEnd, modalKind)
+		dec.action, dec.actionAt = c.actionAfter(rs, toks, modalAt, modalEnd, modalKind)
 	case prepAt >= 0:
 		dec.action, dec.actionAt = string(rs[prepAt:prepEnd]), prepAt
 	}
@@ -451,10 +451,11 @@ func yearPrefix(rs []rune) int {
 }
 
 // actionAfter finds the action a modal governs: the directive verb right
-// after it (past adverbs and the party told to act); else a modal verb
-// itself (坚持…); else the two characters after an auxiliary, the usual
-// length of a Chinese verb.
-func (c *compiled) actionAfter(rs []rune, at, end int, kind string) (string, int) {
+// after it (past adverbs and the party told to act); else the first verb
+// the segmenter finds after it past adverbs, pronouns and state words; else
+// a modal verb itself (坚持…); else the two characters after an auxiliary,
+// the usual length of a Chinese verb.
+func (c *compiled) actionAfter(rs []rune, toks []doc.Token, at, end int, kind string) (string, int) {
 	i := end
 	for i < len(rs) {
 		if h, ok := c.nouns.longestAt(rs, i); ok {
@@ -482,6 +483,11 @@ func (c *compiled) actionAfter(rs []rune, at, end int, kind string) (string, int
 		}
 		break
 	}
+	// The segmenter's words say where the verb is: past adverbs, pronouns
+	// and state words (要紧紧围绕, 希望大家要认真领会), the first verb.
+	if v, ok := c.verbFrom(toks, i); ok && kind == dict.Aux {
+		return v.Text, v.Start
+	}
 	if kind == dict.Modal || i >= len(rs) || !unicode.Is(unicode.Han, rs[i]) {
 		return string(rs[at:end]), at
 	}
@@ -495,6 +501,81 @@ func (c *compiled) actionAfter(rs []rune, at, end int, kind string) (string, int
 		}
 	}
 	return string(rs[i:stop]), i
+}
+
+// adverbial reports the tags of words that modify a verb after them:
+// adverbs (d), state words (z: 紧紧), pronouns (r: 我们, the party
+// addressed). Adverbial adjectives (ad) are not among them: gse tags verbs
+// such as 明确 so.
+func adverbial(tag string) bool {
+	return strings.HasPrefix(tag, "d") || strings.HasPrefix(tag, "z") || strings.HasPrefix(tag, "r")
+}
+
+// verbFrom returns the word that is the action among the tokens from rune
+// from on: past the words that only lead up to it (adverbs, further
+// modals, the party addressed: 希望大家要认真领会 → 领会), the first word of
+// two or more Chinese characters; a word that opens with an adverb of
+// gse's (紧紧围绕, 大力弘扬) gives its rest. gse's tags are its
+// dictionary's, not the sentence's, so they only tell what to pass by.
+func (c *compiled) verbFrom(toks []doc.Token, from int) (doc.Token, bool) {
+	for _, t := range toks {
+		if t.End <= from {
+			continue
+		}
+		if t.Start < from {
+			return doc.Token{}, false // from is inside a word
+		}
+		rs := []rune(t.Text)
+		if len(rs) == 0 || !unicode.Is(unicode.Han, rs[0]) {
+			return doc.Token{}, false // punctuation, a number: the clause goes on without a verb
+		}
+		switch {
+		case strings.HasPrefix(t.Pos, "p") || c.isPrep(t.Text) || t.Text == "向":
+			// 要向…报告, 要把…摆在首位: the verb is behind the
+			// preposition's object.
+			return doc.Token{}, false
+		case c.leadsUp(t.Text) || adverbial(t.Pos) || strings.HasPrefix(t.Pos, "t"):
+			continue // and time words: 每半年走访
+		}
+		if len(rs) < 2 {
+			return doc.Token{}, false
+		}
+		// An adverb of two characters glued to a verb of two (紧紧围绕).
+		if len(rs) == 4 && adverbial(segment.Tag(string(rs[:2]))) {
+			return doc.Token{Text: string(rs[2:]), Pos: t.Pos, Start: t.Start + 2, End: t.End}, true
+		}
+		return t, true
+	}
+	return doc.Token{}, false
+}
+
+// isPrep reports a preposition of directives.txt.
+func (c *compiled) isPrep(w string) bool {
+	for _, d := range c.r.Directives {
+		if d.Text == w {
+			return d.Kind == dict.Prep
+		}
+	}
+	return false
+}
+
+// leadsUp reports words that stand between a modal and its action without
+// being it: further auxiliaries and modals, adverbs of directives.txt, and
+// the words a speaker addresses his audience with.
+func (c *compiled) leadsUp(w string) bool {
+	switch w {
+	case "大家", "同志们", "各位", "你们", "我们", "咱们":
+		return true
+	}
+	for _, d := range c.r.Directives {
+		if d.Text == w {
+			// A clause-opening "verb" that is an adverb by use (认真,
+			// 切实) leads up to the action as well.
+			tag := segment.Tag(w)
+			return d.Kind == dict.Aux || d.Kind == dict.Adverb || d.Kind == dict.Verb && (adverbial(tag) || tag == "ad")
+		}
+	}
+	return false
 }
 
 func appendOnce(xs []string, x string) []string {

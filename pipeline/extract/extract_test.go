@@ -460,3 +460,37 @@ func TestModalInsideWord(t *testing.T) {
 		}
 	}
 }
+
+// TestActionFromWords: the action of a modal is the word that follows it
+// past adverbs, further modals, time words and the party addressed, as
+// the segmenter cut the sentence; a preposition keeps the modal.
+func TestActionFromWords(t *testing.T) {
+	r := dict.MustDefault()
+	for _, tc := range []struct{ text, action string }{
+		{"要紧紧围绕“喜迎二十大”为主线。", "围绕"},
+		{"希望大家要认真领会会议精神。", "领会"},
+		{"希望你们不断改进监督方法，提高能力和水平。", "改进"},
+		{"公司建立了制度，还要自觉遵守。", "遵守"},
+		{"我们要深刻把握科学方法论。", "把握"},
+		{"全省政府系统要深刻领悟“两个确立”的决定性意义。", "领悟"},
+		{"各街道党工委要每半年走访一次辖区重点企业。", "走访"},
+		{"对今年确定的民生实事，要逐项明确责任单位和完成时限。", "明确责任"},
+		{"各级党委政府要高度重视学校安全问题。", "高度重视"},
+		{"我们要向很多人学习。", "向很"}, // the modal's preposition: unchanged
+		{"要始终把政治建设摆在首位。", "要"}, // the verb hides behind the preposition
+		{"各级支部书记、组工干部要带头落实“三会一课”。", "带头"},
+	} {
+		d := build(tc.text)
+		e, err := Explain(d, r, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Task == nil {
+			t.Errorf("%s: no task", tc.text)
+			continue
+		}
+		if e.Task.Action != tc.action {
+			t.Errorf("%s: action %q, want %q (words %q)", tc.text, e.Task.Action, tc.action, e.Segments)
+		}
+	}
+}
