@@ -25,7 +25,9 @@ type compiled struct {
 	// without it is not searched.
 	timingNeeds []string
 	stops       map[string]dict.SloganRule
-	sentences   map[string]dict.Exclusion
+	// kinds are the directive kinds by word, for the word-level reading.
+	kinds     map[string]string
+	sentences map[string]dict.Exclusion
 	// contexts maps a directive text to its trigger exclusions.
 	contexts map[string][]dict.Exclusion
 }
@@ -41,7 +43,12 @@ func compile(r *dict.Rules) *compiled {
 	if c, ok := cache[r]; ok {
 		return c
 	}
-	c := &compiled{r: r, stops: map[string]dict.SloganRule{}, sentences: map[string]dict.Exclusion{}, contexts: map[string][]dict.Exclusion{}}
+	c := &compiled{r: r, stops: map[string]dict.SloganRule{}, sentences: map[string]dict.Exclusion{}, contexts: map[string][]dict.Exclusion{}, kinds: map[string]string{}}
+	for _, d := range r.Directives {
+		if _, ok := c.kinds[d.Text]; !ok {
+			c.kinds[d.Text] = d.Kind
+		}
+	}
 	var texts []string
 	var ids []int
 	reset := func() { texts, ids = nil, nil }

@@ -550,14 +550,7 @@ func (c *compiled) verbFrom(toks []doc.Token, from int) (doc.Token, bool) {
 }
 
 // isPrep reports a preposition of directives.txt.
-func (c *compiled) isPrep(w string) bool {
-	for _, d := range c.r.Directives {
-		if d.Text == w {
-			return d.Kind == dict.Prep
-		}
-	}
-	return false
-}
+func (c *compiled) isPrep(w string) bool { return c.kinds[w] == dict.Prep }
 
 // leadsUp reports words that stand between a modal and its action without
 // being it: further auxiliaries and modals, adverbs of directives.txt, and
@@ -567,13 +560,14 @@ func (c *compiled) leadsUp(w string) bool {
 	case "大家", "同志们", "各位", "你们", "我们", "咱们":
 		return true
 	}
-	for _, d := range c.r.Directives {
-		if d.Text == w {
-			// A clause-opening "verb" that is an adverb by use (认真,
-			// 切实) leads up to the action as well.
-			tag := segment.Tag(w)
-			return d.Kind == dict.Aux || d.Kind == dict.Adverb || d.Kind == dict.Verb && (adverbial(tag) || tag == "ad")
-		}
+	switch c.kinds[w] {
+	case dict.Aux, dict.Adverb:
+		return true
+	case dict.Verb:
+		// A clause-opening "verb" that is an adverb by use (认真, 切实)
+		// leads up to the action as well.
+		tag := segment.Tag(w)
+		return adverbial(tag) || tag == "ad"
 	}
 	return false
 }

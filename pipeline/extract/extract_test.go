@@ -476,7 +476,7 @@ func TestActionFromWords(t *testing.T) {
 		{"各街道党工委要每半年走访一次辖区重点企业。", "走访"},
 		{"对今年确定的民生实事，要逐项明确责任单位和完成时限。", "明确责任"},
 		{"各级党委政府要高度重视学校安全问题。", "高度重视"},
-		{"我们要向很多人学习。", "向很"}, // the modal's preposition: unchanged
+		{"我们要向很多人学习。", "向很"},   // the modal's preposition: unchanged
 		{"要始终把政治建设摆在首位。", "要"}, // the verb hides behind the preposition
 		{"各级支部书记、组工干部要带头落实“三会一课”。", "带头"},
 	} {

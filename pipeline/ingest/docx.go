@@ -16,11 +16,11 @@ import (
 // Limits on a .docx, far above any real speech (a 200-page report has a
 // document.xml of a few MB) and far below what would hurt the machine.
 const (
-	maxPartBytes = 64 << 20  // one XML part, decompressed
-	maxRatio     = 200       // decompressed/compressed size of a large part
-	ratioFloor   = 1 << 20   // parts smaller than this may compress as they like
-	maxXMLDepth  = 256       // element nesting
-	maxEntries   = 10_000    // files in the package (images included)
+	maxPartBytes = 64 << 20 // one XML part, decompressed
+	maxRatio     = 200      // decompressed/compressed size of a large part
+	ratioFloor   = 1 << 20  // parts smaller than this may compress as they like
+	maxXMLDepth  = 256      // element nesting
+	maxEntries   = 10_000   // files in the package (images included)
 )
 
 var errBomb = refusal("文件解压后过大，疑似“压缩炸弹”，已拒绝")

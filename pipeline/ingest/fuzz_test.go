@@ -225,7 +225,7 @@ func FuzzPDFContent(f *testing.F) {
 // docStreams reads the WordDocument and table streams of a fixture .doc.
 func docStreams(f *testing.F, name string) (word, table []byte) {
 	f.Helper()
-	cf, err := mscfb.New(bytes.NewReader(mustReadF(f, "testdata/"+name)))
+	cf, err := mscfb.New(bytes.NewReader(mustRead(f, "testdata/"+name)))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -239,14 +239,6 @@ func docStreams(f *testing.F, name string) (word, table []byte) {
 		}
 	}
 	return word, table
-}
-
-func mustReadF(f *testing.F, path string) []byte {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		f.Fatal(err)
-	}
-	return b
 }
 
 // FuzzDOC mutates the WordDocument and table streams of real .doc files,
