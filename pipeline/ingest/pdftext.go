@@ -42,20 +42,20 @@ func extractPDF(data []byte) ([]Page, error) {
 	if err == nil || !repairable(err) {
 		return pages, err
 	}
-	// A file pdfcpu can mend (decrypt, rebuild its cross-reference
-	// table) is read again from the mended copy.
-	why := openErr
-	if why == nil {
-		why = errors.New("malformed PDF: unreadable objects")
-	}
-	if fixed, ok := repairPDF(data, why); ok {
-		if pages, err2, _ := extractPages(fixed); err2 == nil {
-			return pages, nil
+	// A file that would not open and that pdfcpu can mend (decrypt,
+	// rewrite with a fresh cross-reference table) is read again from the
+	// mended copy. Files that opened but whose pages would not read are
+	// not given to pdfcpu: on broken content it can take the whole
+	// timeout, and it does not mend offsets that point nowhere.
+	if openErr != nil {
+		if fixed, ok := repairPDF(data, openErr); ok {
+			if pages, err2, _ := extractPages(fixed); err2 == nil {
+				return pages, nil
+			}
 		}
 	}
-	// Offsets that point nowhere pdfcpu does not mend either: find the
-	// objects where they stand.
-	if !strings.Contains(why.Error(), "missing %%EOF") {
+	// Offsets that point nowhere: find the objects where they stand.
+	if openErr == nil || !strings.Contains(openErr.Error(), "missing %%EOF") {
 		if fixed, ok := rebuildXref(data); ok {
 			if pages, err2, _ := extractPages(fixed); err2 == nil {
 				return pages, nil
