@@ -92,6 +92,12 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 			dec.note(Evidence{Rule: "pattern:inside-word", Matched: d.Text, Effect: "是词语「" + w + "」的一部分，不是情态词"})
 			continue
 		}
+		if clause := clauseAfter(rs, h.end); toks != nil && perfectiveWord(toks, h.end, h.end+len(clause)) {
+			// 切实加深了…的理解: a modal verb with 了 in its clause tells
+			// what was done, not what is to be done.
+			dec.note(Evidence{Rule: "pattern:perfective", Matched: d.Text + string(clause), Effect: "分句含“了”，是已完成的事，不算"})
+			continue
+		}
 		dec.note(Evidence{Rule: d.Src.String(), Matched: d.Text, Fired: true, Effect: "情态词，句子是要求"})
 		dec.rules = appendOnce(dec.rules, d.Src.String())
 		if d.Weight > best {
@@ -182,6 +188,17 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 				return dec.overruled(Evidence{Rule: x.Src.String(), Matched: m, Fired: true, Effect: "句式排除，不是任务"})
 			}
 		}
+	}
+	if q, at := question(rs); q && (modalAt < 0 || modalAt >= at) && (verbAt < 0 || verbAt >= at) {
+		// 为什么一定要…呢？: a question, rhetorical or not, asks; it
+		// directs nobody. An instruction before a closing rhetorical
+		// clause (…应该勇于…，不也是…吗？) stands.
+		return dec.overruled(Evidence{Rule: "pattern:question", Matched: string(rs[at:]), Fired: true, Effect: "问句，不是任务"})
+	}
+	if who, ok := reported(toks); ok {
+		// 某某强调，…: the speech reports another's words; the
+		// instruction is the other's, recorded, not this speech's.
+		return dec.overruled(Evidence{Rule: "pattern:reported-speech", Matched: who, Fired: true, Effect: "转述别人的话，不是本讲话的部署"})
 	}
 	if s.Appendix {
 		// A form's notes (请打√) and a glossary's entries read like
@@ -352,6 +369,77 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 }
 
 // perfective reports a 了 of completion (not 为了、除了、了解).
+// clauseAfter is the rest of the clause from rune at on.
+func clauseAfter(rs []rune, at int) []rune {
+	i := at
+	for i < len(rs) && !isClauseSep(rs[i]) {
+		i++
+	}
+	return rs[at:i]
+}
+
+// perfectiveWord reports the aspect particle 了 as a word of its own among
+// the tokens within [from, to): 了解, 为了, 除了 are other words.
+func perfectiveWord(toks []doc.Token, from, to int) bool {
+	for _, t := range toks {
+		if t.Start >= from && t.End <= to && t.Text == "了" {
+			return true
+		}
+	}
+	return false
+}
+
+// question reports a sentence that ends with a question mark, possibly
+// inside closing quotes, and where its last clause, the one asked,
+// begins.
+func question(rs []rune) (bool, int) {
+	for i := len(rs) - 1; i >= 0; i-- {
+		switch rs[i] {
+		case '”', '’', '」', '』', ' ':
+			continue
+		case '？', '?':
+			at := i
+			for at > 0 && !isClauseSep(rs[at-1]) {
+				at--
+			}
+			return true, at
+		}
+		return false, 0
+	}
+	return false, 0
+}
+
+// reportVerbs introduce another's words: 某某说：“…”, 某某强调，….
+var reportVerbs = map[string]bool{"说": true, "指出": true, "强调": true, "认为": true, "表示": true, "提出": true, "讲": true}
+
+// habitual adverbs make a verb of saying restate a standing line.
+var habitual = map[string]bool{"一直": true, "始终": true, "反复": true, "多次": true, "历来": true, "一贯": true, "总是": true}
+
+// reported reports a sentence whose first clause is a party and a verb of
+// saying, ended by a comma or colon: the words that follow are someone
+// else's. The speaker's own 我强调，我们认为 are his instructions and stay.
+func reported(toks []doc.Token) (string, bool) {
+	for i, t := range toks {
+		if i > 12 || t.Text == "我" || t.Text == "我们" || t.Text == "咱们" {
+			return "", false
+		}
+		if isClauseSep([]rune(t.Text)[0]) {
+			return "", false
+		}
+		if habitual[t.Text] {
+			// 公司一直强调，…: a standing line the speech restates is
+			// its own instruction.
+			return "", false
+		}
+		if reportVerbs[t.Text] && i > 0 && i+1 < len(toks) {
+			if next := []rune(toks[i+1].Text)[0]; next == '，' || next == '：' || next == ':' || next == ',' {
+				return toks[0].Text + "…" + t.Text, true
+			}
+		}
+	}
+	return "", false
+}
+
 func perfective(rest []rune) bool {
 	for i, r := range rest {
 		if r != '了' {

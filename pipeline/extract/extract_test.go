@@ -494,3 +494,44 @@ func TestActionFromWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrativeNotDirective: sentences that contain a modal but direct
+// nobody — a question, another's words reported, what was done (了), what
+// will happen (迟早要) — are no tasks; the instructions beside them are.
+// The sentences are written for the test.
+func TestNarrativeNotDirective(t *testing.T) {
+	r := dict.MustDefault()
+	for _, tc := range []struct {
+		text string
+		task bool
+		rule string // the rule that decided, for the sentences left
+	}{
+		{"我们为什么要重复建设这些平台呢？", false, "pattern:question"},
+		{"各部门要加强协作，这不正是大家的期待吗？", true, ""},
+		{"专家指出，要把风险防控放在首位。", false, "pattern:reported-speech"},
+		{"我强调，各单位要把安全生产放在首位。", true, ""},
+		{"学校一直强调，教师要关心每一名学生。", true, ""},
+		{"去年以来各单位切实加强了队伍建设。", false, "pattern:perfective"},
+		{"各单位要切实加强队伍建设。", true, ""},
+		{"不抓落实，问题迟早要暴露出来。", false, "dict/exclusions.txt:trigger=要 context=迟早要"},
+	} {
+		d := build(tc.text)
+		e, err := Explain(d, r, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Task != nil; got != tc.task {
+			t.Errorf("%s: task=%v, want %v; evidence %+v", tc.text, got, tc.task, e.Evidence)
+			continue
+		}
+		if tc.rule != "" {
+			found := false
+			for _, ev := range e.Evidence {
+				found = found || ev.Rule == tc.rule
+			}
+			if !found {
+				t.Errorf("%s: %s did not decide: %+v", tc.text, tc.rule, e.Evidence)
+			}
+		}
+	}
+}
