@@ -128,6 +128,46 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 		}
 	}
 
+	// 下面，我讲五点意见: headings before the speaker announces his parts
+	// are the preamble's inline enumerations (a review's 一是…六是…); when
+	// a numbered run from 1 to the announced count follows, that run is
+	// the outline and nothing before the announcement heads a part —
+	// unless paragraphs before it open with headings of another style,
+	// which the announcement then lies within.
+	if at, n := announcedAt(d, r); at >= 0 {
+		runs := map[style]map[int]bool{}
+		for k, c := range cands {
+			if k[0] > at && k[1] == 0 {
+				if runs[c.st] == nil {
+					runs[c.st] = map[int]bool{}
+				}
+				runs[c.st][c.n] = true
+			}
+		}
+		for st, nums := range runs {
+			if !nums[1] || !nums[n] || nums[n+1] {
+				continue
+			}
+			// Headings of another style opening paragraphs before the
+			// announcement are the outline the announcement sits in
+			// (三、重点工作 … 重点抓好十个方面): then it counts points.
+			outer := false
+			for k, c := range cands {
+				if k[0] < at && k[1] == 0 && c.st != st {
+					outer = true
+				}
+			}
+			if !outer {
+				for k := range cands {
+					if k[0] <= at {
+						delete(cands, k)
+					}
+				}
+			}
+			break
+		}
+	}
+
 	// When the document numbers two levels at paragraph starts (一、 and
 	// （一）), inline 一是/第一/首先 are third-level: they belong to their
 	// point, and a pillar without points has none.
@@ -523,6 +563,31 @@ func (w *walker) announce(d *doc.Document) {
 			break
 		}
 	}
+}
+
+// announcedAt returns the paragraph where the speaker first announces how
+// many parts he will speak of, and the count; -1 when he does not.
+func announcedAt(d *doc.Document, r *dict.Rules) (int, int) {
+	for i, p := range d.Paragraphs {
+		for _, s := range p.Sentences {
+			if !short(s.Text) {
+				continue
+			}
+			for _, rule := range r.Structure {
+				if rule.Kind != dict.Announce {
+					continue
+				}
+				m := rule.Re.FindStringSubmatch(s.Text)
+				if m == nil {
+					continue
+				}
+				if n, k := parseCN(m[1]); k == len(m[1]) && n > 1 {
+					return i, n
+				}
+			}
+		}
+	}
+	return -1, 0
 }
 
 func (w *walker) firstPillarPara() int {

@@ -247,3 +247,24 @@ func TestClosingNotMidNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnouncedParts: after the speaker announces his parts (我讲三点意见),
+// a numbered run from 1 to that count is the outline; the inline 一是…三是
+// of the preamble (a review of the year) head nothing. An announcement
+// inside a part (重点抓好两个方面) counts that part's points and leaves
+// the outline above it alone. Texts written for the test.
+func TestAnnouncedParts(t *testing.T) {
+	r := dict.MustDefault()
+	for _, tc := range []struct{ name, text, want string }{
+		{"preamble enumeration", "同志们：\n过去一年，一是投入持续加大。二是质量稳步提升。三是队伍更加稳定。\n下面，我讲三点意见。\n1．坚持立德树人。要加强思政教育。\n2．补齐短板弱项。要扩大优质资源。\n3．深化综合改革。要破除体制障碍。",
+			"1:坚持立德树人 2:补齐短板弱项 3:深化综合改革"},
+		{"announcement inside a part", "一、工作回顾\n去年各项工作稳步推进。\n二、重点任务\n今年重点抓好两个方面的工作。\n（一）加强党建。要落实责任。\n（二）改进作风。要转变作风。",
+			"一:工作回顾 二:重点任务[加强党建|改进作风]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := outline(Analyze(build(tc.text), r)); got != tc.want {
+				t.Errorf("outline %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
