@@ -92,6 +92,12 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 			dec.note(Evidence{Rule: "pattern:inside-word", Matched: d.Text, Effect: "是词语「" + w + "」的一部分，不是情态词"})
 			continue
 		}
+		if quoted(rs, h.start) {
+			// 提出了“六个必须”的要求: a modal inside quotation marks is
+			// part of a name or a slogan.
+			dec.note(Evidence{Rule: "pattern:quoted-modal", Matched: d.Text, Effect: "在引号里，是提法或名称的一部分，不是情态词"})
+			continue
+		}
 		if clause := clauseAfter(rs, h.end); toks != nil && perfectiveWord(toks, h.end, h.end+len(clause)) {
 			// 切实加深了…的理解: a modal verb with 了 in its clause tells
 			// what was done, not what is to be done.
@@ -369,6 +375,22 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 }
 
 // perfective reports a 了 of completion (not 为了、除了、了解).
+// quoted reports whether rune at lies inside “…” (or 「…」).
+func quoted(rs []rune, at int) bool {
+	depth := 0
+	for _, r := range rs[:at] {
+		switch r {
+		case '“', '「':
+			depth++
+		case '”', '」':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth > 0
+}
+
 // clauseAfter is the rest of the clause from rune at on.
 func clauseAfter(rs []rune, at int) []rune {
 	i := at
@@ -419,21 +441,25 @@ var habitual = map[string]bool{"一直": true, "始终": true, "反复": true, "
 // saying, ended by a comma or colon: the words that follow are someone
 // else's. The speaker's own 我强调，我们认为 are his instructions and stay.
 func reported(toks []doc.Token) (string, bool) {
+	start := 0 // the current clause's first token
+	own := false
 	for i, t := range toks {
-		if i > 12 || t.Text == "我" || t.Text == "我们" || t.Text == "咱们" {
-			return "", false
-		}
-		if isClauseSep([]rune(t.Text)[0]) {
-			return "", false
-		}
-		if habitual[t.Text] {
+		switch {
+		case t.Text == "我" || t.Text == "我们" || t.Text == "咱们":
+			own = true
+		case habitual[t.Text]:
 			// 公司一直强调，…: a standing line the speech restates is
 			// its own instruction.
-			return "", false
+			own = true
+		case isClauseSep([]rune(t.Text)[0]):
+			start, own = i+1, false
+			continue
 		}
-		if reportVerbs[t.Text] && i > 0 && i+1 < len(toks) {
+		// 1月9日下午，市委召开会议，书记强调，…: any clause that ends in
+		// a verb of saying reports what follows.
+		if reportVerbs[t.Text] && !own && i > start && i+1 < len(toks) {
 			if next := []rune(toks[i+1].Text)[0]; next == '，' || next == '：' || next == ':' || next == ',' {
-				return toks[0].Text + "…" + t.Text, true
+				return toks[start].Text + "…" + t.Text, true
 			}
 		}
 	}

@@ -514,6 +514,9 @@ func TestNarrativeNotDirective(t *testing.T) {
 		{"去年以来各单位切实加强了队伍建设。", false, "pattern:perfective"},
 		{"各单位要切实加强队伍建设。", true, ""},
 		{"不抓落实，问题迟早要暴露出来。", false, "dict/exclusions.txt:trigger=要 context=迟早要"},
+		{"上周，省里召开专题会议，主任强调，要压实安全生产责任。", false, "pattern:reported-speech"},
+		{"会议提出了“三个必须”的明确要求。", false, "pattern:quoted-modal"},
+		{"我们要坚持“四个必须”，压实各方责任。", true, ""},
 	} {
 		d := build(tc.text)
 		e, err := Explain(d, r, 1)
