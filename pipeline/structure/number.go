@@ -144,6 +144,19 @@ func marker(s string) (st style, n int, num, rest string) {
 	if strings.HasPrefix(s, "第") {
 		if v, k := parseCN(s[len("第"):]); k > 0 {
 			after := s[len("第")+k:]
+			// 第一项措施：…, 第二条：…: a measure word, perhaps with what
+			// it counts, between the ordinal and the separator.
+			for _, m := range []string{"项", "条", "点", "个方面", "方面"} {
+				if rest, ok := strings.CutPrefix(after, m); ok {
+					for _, noun := range []string{"措施", "工作", "任务", "要求", "意见", "举措"} {
+						rest = strings.TrimPrefix(rest, noun)
+					}
+					if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "，") {
+						after = rest
+					}
+					break
+				}
+			}
 			for _, sep := range []string{"，", "、", "：", ",", ":", "部分"} {
 				if strings.HasPrefix(after, sep) {
 					return stDi, v, s[len("第") : len("第")+k], trimSep(after[len(sep):])
