@@ -27,6 +27,7 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 	c := compile(r)
 	d.Pillars, d.Tasks, d.Slogans = nil, nil, nil
 	o := structure.Annotate(d, r)
+	reportingPillars(d, o, r)
 	deploymentEverywhere := len(o.Pillars) == 0
 
 	// Sentences are judged independently, so large documents are judged in
@@ -69,6 +70,101 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 	}
 	d.Slogans = collectSlogans(hits, order, locs)
 	d.Normalize()
+}
+
+// reportingShare is the share of a pillar's sentences that must report
+// (a finished action, 了 or 已) for the pillar to be a review of what was
+// done, whatever its heading says.
+const reportingShare = 0.4
+
+// reportingPillars marks as review the pillars whose sentences mostly
+// report: a speech reviews the year under numbered headings as often as it
+// deploys under them (一抓组织领导…十抓服务保障, each telling what was done),
+// and structure numbers both alike.
+func reportingPillars(d *doc.Document, o *structure.Outline, r *dict.Rules) {
+	total := make([]int, len(o.Pillars)+1)
+	told := make([]int, len(o.Pillars)+1)
+	for _, s := range o.Sentences {
+		if s.Pillar == 0 || s.Role != structure.Body {
+			continue
+		}
+		total[s.Pillar]++
+		if reports(d.Paragraphs[s.Para].Sentences[s.Index].Tokens) {
+			told[s.Pillar]++
+		}
+	}
+	review := make([]string, len(o.Pillars)+1) // the rule that makes pillar p a review
+	for p := 1; p <= len(o.Pillars); p++ {
+		if total[p] >= 2 && float64(told[p]) >= reportingShare*float64(total[p]) {
+			review[p] = "pattern:reporting-section"
+		}
+	}
+	// A run of numbered headings (一抓…十抓) introduced by a reviewing
+	// lead (回顾四个多月的工作，我们着力“十抓”：) reviews as a whole.
+	for _, run := range pillarRuns(o) {
+		k := leadBefore(o, run[0])
+		if k < 0 {
+			continue
+		}
+		lead := d.Paragraphs[o.Sentences[k].Para].Sentences[o.Sentences[k].Index].Text
+		for _, rule := range r.Structure {
+			if rule.Kind == dict.Review && rule.Re.MatchString(lead) {
+				for _, p := range run {
+					review[p] = rule.Src.String()
+				}
+				// The lead tells what the run reviews; it is no task.
+				o.Sentences[k].Review = true
+				o.Sentences[k].Rules = append(o.Sentences[k].Rules, rule.Src.String())
+				break
+			}
+		}
+	}
+	for k := range o.Sentences {
+		s := &o.Sentences[k]
+		if p := s.Pillar; p > 0 && review[p] != "" && !s.Review {
+			s.Review = true
+			s.Rules = append(s.Rules, review[p])
+		}
+	}
+}
+
+// pillarRuns groups the pillars into runs, each starting where the
+// numbering starts again at one.
+func pillarRuns(o *structure.Outline) [][]int {
+	var runs [][]int
+	for i, p := range o.Pillars {
+		if n := p.Number; len(runs) == 0 || n == "一" || n == "1" {
+			runs = append(runs, nil)
+		}
+		runs[len(runs)-1] = append(runs[len(runs)-1], i+1)
+	}
+	return runs
+}
+
+// leadBefore is the index of the sentence right before pillar p's heading,
+// -1 when that is another heading or there is none.
+func leadBefore(o *structure.Outline, p int) int {
+	for k, s := range o.Sentences {
+		if s.Role == structure.PillarHeading && s.Pillar == p {
+			if k == 0 || o.Sentences[k-1].Role != structure.Body {
+				return -1
+			}
+			return k - 1
+		}
+	}
+	return -1
+}
+
+// reports tells a sentence that tells what was done: the aspect particle
+// 了 or the adverbs 已, 已经 as words of their own.
+func reports(toks []doc.Token) bool {
+	for _, t := range toks {
+		switch t.Text {
+		case "了", "已", "已经":
+			return true
+		}
+	}
+	return false
 }
 
 // judgement is what Annotate learns of one sentence on its own.

@@ -538,3 +538,23 @@ func TestNarrativeNotDirective(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewRuns: numbered headings that review (a run introduced by
+// 回顾…, or sections that mostly tell what was done) hold no tasks; the
+// run that deploys does. The speech is written for the test.
+func TestReviewRuns(t *testing.T) {
+	text := "同志们：\n回顾一年来的工作，我们着力“三抓”推进：\n一抓学习，组织集中学习二十次。\n二抓作风，开展作风专项整顿。\n三抓落实，建立重点工作督办台账。\n一是提高了思想认识。全体党员接受了集中培训。\n二是改进了工作作风。机关会议减少了三成。\n下面，我讲两点意见。\n一要加强学习。各支部要组织专题培训。\n二要转变作风。各部门要深入基层调研。"
+	d := build(text)
+	Annotate(d, dict.MustDefault())
+	if len(d.Pillars) != 7 {
+		t.Fatalf("%d pillars, want 7: %+v", len(d.Pillars), d.Pillars)
+	}
+	var got []string
+	for _, tk := range d.Tasks {
+		got = append(got, tk.Text)
+	}
+	want := []string{"各支部要组织专题培训。", "各部门要深入基层调研。"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tasks %q, want %q", got, want)
+	}
+}

@@ -104,6 +104,10 @@ func marker(s string) (st style, n int, num, rest string) {
 			return stCN, v, s[:k], strings.TrimPrefix(after, "、")
 		case strings.HasPrefix(after, "是") && v <= 20:
 			return stShi, v, s[:k], after[len("是"):]
+		case (strings.HasPrefix(after, "要") || strings.HasPrefix(after, "抓")) && v <= 20 && !strings.HasPrefix(after, "要求"):
+			// 一要…二要…, 一抓…二抓…: the same enumeration as 一是, its
+			// verb kept in the title (要强化…, 抓组织领导).
+			return stShi, v, s[:k], after
 		}
 		return stNone, 0, "", ""
 	}

@@ -158,8 +158,11 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 				}
 			}
 			if !outer {
+				// Inline enumerations only: paragraphs opening with a
+				// number before the announcement are runs of their own
+				// (a review 一抓…十抓 before the deployment 一要…).
 				for k := range cands {
-					if k[0] <= at {
+					if k[0] <= at && k[1] > 0 {
 						delete(cands, k)
 					}
 				}
