@@ -92,6 +92,12 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 			dec.note(Evidence{Rule: "pattern:inside-word", Matched: d.Text, Effect: "是词语「" + w + "」的一部分，不是情态词"})
 			continue
 		}
+		if d.Kind == dict.Aux && needVerb[d.Text] && toks != nil && !c.actionFollows(rs, toks, h.end) {
+			// 华为需要这样的员工, 压力是需要的: 需要 with a thing, not an
+			// action, says what is needed, not what is to be done.
+			dec.note(Evidence{Rule: "pattern:need-thing", Matched: d.Text, Effect: "后面不是动作（“需要某物”），不是要求"})
+			continue
+		}
 		if quoted(rs, h.start) {
 			// 提出了“六个必须”的要求: a modal inside quotation marks is
 			// part of a name or a slogan.
@@ -375,6 +381,35 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 }
 
 // perfective reports a 了 of completion (not 为了、除了、了解).
+// needVerb are auxiliaries that are verbs of need too: they direct only
+// when an action follows (需要加强…), not a thing (需要这样的员工).
+var needVerb = map[string]bool{"需要": true, "需": true}
+
+// actionFollows reports whether an action follows rune at, past adverbs:
+// a word of directives.txt, or one of actors.txt's common verbs.
+func (c *compiled) actionFollows(rs []rune, toks []doc.Token, at int) bool {
+	for _, t := range toks {
+		if t.End <= at {
+			continue
+		}
+		if t.Start < at {
+			return true // at lies inside a word: leave it to the other rules
+		}
+		if c.kinds[t.Text] == dict.Adverb || strings.HasPrefix(t.Pos, "d") {
+			at = t.End
+			continue
+		}
+		if _, ok := c.kinds[t.Text]; ok {
+			return true
+		}
+		if _, ok := c.verbs.longestAt(rs, t.Start); ok {
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // quoted reports whether rune at lies inside “…” (or 「…」).
 func quoted(rs []rune, at int) bool {
 	depth := 0

@@ -517,6 +517,8 @@ func TestNarrativeNotDirective(t *testing.T) {
 		{"上周，省里召开专题会议，主任强调，要压实安全生产责任。", false, "pattern:reported-speech"},
 		{"会议提出了“三个必须”的明确要求。", false, "pattern:quoted-modal"},
 		{"我们要坚持“四个必须”，压实各方责任。", true, ""},
+		{"基层需要更多这样的干部。", false, "pattern:need-thing"},
+		{"各地需要加强统筹协调。", true, ""},
 	} {
 		d := build(tc.text)
 		e, err := Explain(d, r, 1)
