@@ -106,7 +106,7 @@ func openPart(f *zip.File) (io.ReadCloser, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, refuse("文件已损坏：无法解压 %s", f.Name)
+		return nil, refuse("文件已损坏：无法解压 %s", strconv.QuoteToGraphic(f.Name))
 	}
 	return &limitedPart{rc: rc, r: io.LimitReader(rc, maxPartBytes+1)}, nil
 }
@@ -140,7 +140,12 @@ func parsePart(f *zip.File, fn func(*xml.Decoder) error) error {
 	d := xml.NewDecoder(rc)
 	d.Strict = true
 	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		return nil, refuse("正文 XML 使用了不支持的编码 %s", label)
+		// The label is the file's bytes: quoted and cut, so that a
+		// crafted one can neither break the message's line nor flood it.
+		if r := []rune(label); len(r) > 20 {
+			label = string(r[:20]) + "…"
+		}
+		return nil, refuse("正文 XML 使用了不支持的编码 %s", strconv.QuoteToGraphic(label))
 	}
 	err = fn(d)
 	var r refusal
