@@ -469,6 +469,14 @@ func question(rs []rune) (bool, int) {
 // reportVerbs introduce another's words: 某某说：“…”, 某某强调，….
 var reportVerbs = map[string]bool{"说": true, "指出": true, "强调": true, "认为": true, "表示": true, "提出": true, "讲": true}
 
+// firstRune is the first character of s, 0 for an empty s.
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
 // habitual adverbs make a verb of saying restate a standing line.
 var habitual = map[string]bool{"一直": true, "始终": true, "反复": true, "多次": true, "历来": true, "一贯": true, "总是": true}
 
@@ -486,14 +494,14 @@ func reported(toks []doc.Token) (string, bool) {
 			// 公司一直强调，…: a standing line the speech restates is
 			// its own instruction.
 			own = true
-		case isClauseSep([]rune(t.Text)[0]):
+		case isClauseSep(firstRune(t.Text)):
 			start, own = i+1, false
 			continue
 		}
 		// 1月9日下午，市委召开会议，书记强调，…: any clause that ends in
 		// a verb of saying reports what follows.
 		if reportVerbs[t.Text] && !own && i > start && i+1 < len(toks) {
-			if next := []rune(toks[i+1].Text)[0]; next == '，' || next == '：' || next == ':' || next == ',' {
+			if next := firstRune(toks[i+1].Text); next == '，' || next == '：' || next == ':' || next == ',' {
 				return toks[start].Text + "…" + t.Text, true
 			}
 		}

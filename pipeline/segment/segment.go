@@ -154,7 +154,7 @@ func (c *Cutter) Cut(text string) []Token {
 	rune0, byte0 := 0, 0
 	for _, sg := range segs {
 		start, end := sg.Start(), sg.End()
-		if start < byte0 || end > len(text) || end < start {
+		if start < byte0 || end > len(text) || end <= start {
 			continue
 		}
 		rune0 += utf8.RuneCountInString(text[byte0:start])
