@@ -326,3 +326,44 @@ func TestStableRuleNames(t *testing.T) {
 		t.Errorf("only %d rules named", len(seen))
 	}
 }
+
+// TestConflicts: a word given contradicting roles in two files (a party
+// and a formula) is listed with both places; a directive verb that is
+// also one of the actors' common verbs is no conflict, nor are the
+// default dictionaries' words.
+func TestConflicts(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteDefaults(dir); err != nil {
+		t.Fatal(err)
+	}
+	add := func(file, line string) {
+		f, err := os.OpenFile(filepath.Join(dir, file), os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString("\n" + line + "\n")
+		f.Close()
+	}
+	add("actors.txt", "督办专员")
+	add("slogans.txt", "督办专员")
+	add("directives.txt", "会签")
+	add("actors.txt", "会签        kind=verb")
+	r, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]Conflict{}
+	for _, c := range Conflicts(r) {
+		found[c.Text] = c
+	}
+	if n := len(Conflicts(MustDefault())); n != 0 {
+		t.Errorf("the default dictionaries have %d conflicts", n)
+	}
+	c, ok := found["督办专员"]
+	if !ok || len(c.Roles) != 2 || c.Roles[0].Src.File == c.Roles[1].Src.File {
+		t.Errorf("督办专员: %+v", c)
+	}
+	if _, ok := found["会签"]; ok {
+		t.Error("a directive verb that is a common verb of actors.txt was listed")
+	}
+}

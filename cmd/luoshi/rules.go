@@ -149,7 +149,35 @@ func runRulesCheck(cmd *cobra.Command, args []string) error {
 	for _, c := range ruleCounts(r) {
 		fmt.Fprintf(out, "  %-16s %5d 条\n", c.file, c.n)
 	}
+	writeConflicts(out, dir, dict.Conflicts(r))
 	return nil
+}
+
+// maxConflictLines bounds the conflicts listed; the count says the rest.
+const maxConflictLines = 30
+
+// writeConflicts warns of words whose roles in different files contradict
+// each other, each place as FILE:LINE, with the precedence that applies.
+func writeConflicts(w io.Writer, dir string, cs []dict.Conflict) {
+	if len(cs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "提示：有 %d 个词在不同词典里的作用互相矛盾，请确认（%s）：\n", len(cs), dict.Precedence)
+	for i, c := range cs {
+		if i == maxConflictLines {
+			fmt.Fprintf(w, "  ……还有 %d 个\n", len(cs)-i)
+			break
+		}
+		var parts []string
+		for _, r := range c.Roles {
+			file := filepath.Join(dir, r.Src.File)
+			if dir == "" {
+				file = "dict/" + r.Src.File
+			}
+			parts = append(parts, fmt.Sprintf("%s:%d %s", file, r.Src.Line, r.What))
+		}
+		fmt.Fprintf(w, "  “%s”：%s\n", c.Text, strings.Join(parts, "；"))
+	}
 }
 
 type ruleCount struct {
