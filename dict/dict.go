@@ -65,6 +65,19 @@ type Directive struct {
 	Text   string
 	Kind   string // Aux, Modal, Verb, Adverb or Prep
 	Weight float64
+	// Noun marks a word that is a noun too (要求, 希望): after 的, or
+	// with 的, 是, a conjunction or the clause's end after it, it is the
+	// noun and directs nothing.
+	Noun bool
+	// NeedsAction marks a word that directs only with an action after it
+	// (需要加强…), not a thing (需要这样的员工).
+	NeedsAction bool
+	// Epistemic marks an adverb of inference (迟早, 最终): a modal after
+	// it says what will happen (迟早要出事), not what is to be done.
+	Epistemic bool
+	// Manner marks a clause-opening word that says how (大力, 积极): with
+	// a verb right after it, that verb is the action.
+	Manner bool
 	Src    Source
 }
 
@@ -425,16 +438,48 @@ func (p *fileParser) words(lines []line) {
 
 func (p *fileParser) directives(lines []line) {
 	for _, l := range lines {
-		if !p.allow(l, "kind", "weight") || !p.word(l, maxWord) || !p.unique(l, l.entry) {
+		if !p.allow(l, "kind", "weight", "noun", "mood", "needs", "manner") || !p.word(l, maxWord) || !p.unique(l, l.entry) {
 			continue
 		}
 		d := Directive{Text: l.entry, Kind: Verb, Src: p.src(l)}
+		if n, ok := l.fields["noun"]; ok {
+			if n != "yes" {
+				p.errf(l, "noun=%s 无效（只能写 noun=yes）", n)
+				continue
+			}
+			d.Noun = true
+		}
+		if n, ok := l.fields["needs"]; ok {
+			if n != "action" {
+				p.errf(l, "needs=%s 无效（只能写 needs=action）", n)
+				continue
+			}
+			d.NeedsAction = true
+		}
+		if m, ok := l.fields["manner"]; ok {
+			if m != "yes" {
+				p.errf(l, "manner=%s 无效（只能写 manner=yes）", m)
+				continue
+			}
+			d.Manner = true
+		}
+		if m, ok := l.fields["mood"]; ok {
+			if m != "epistemic" {
+				p.errf(l, "mood=%s 无效（只能写 mood=epistemic）", m)
+				continue
+			}
+			d.Epistemic = true
+		}
 		if k, ok := l.fields["kind"]; ok {
 			if k != Aux && k != Modal && k != Verb && k != Adverb && k != Prep {
 				p.errf(l, "kind=%s 无效（只能是 aux、modal、verb、adverb 或 prep）", k)
 				continue
 			}
 			d.Kind = k
+		}
+		if d.Epistemic && d.Kind != Adverb {
+			p.errf(l, "mood=epistemic 只能用于副词（kind=adverb）")
+			continue
 		}
 		d.Weight = 0.7
 		switch d.Kind {

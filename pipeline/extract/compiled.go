@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
 )
 
 // compiled is the rules turned into matchers once per Rules value.
@@ -30,6 +31,33 @@ type compiled struct {
 	sentences map[string]dict.Exclusion
 	// contexts maps a directive text to its trigger exclusions.
 	contexts map[string][]dict.Exclusion
+	// toks are the words of the one sentence being read, set only on the
+	// copy over returns: the subject rules ask the segmentation whether a
+	// directive is a word of its own there.
+	toks []doc.Token
+}
+
+// over returns the rules for reading one sentence cut into toks: a
+// shallow copy, so the shared compiled value never changes.
+func (c *compiled) over(toks []doc.Token) *compiled {
+	v := *c
+	v.toks = toks
+	return &v
+}
+
+// notDirective reports whether the directive hit h does not count as one
+// in rs: an exclusion's context holds it, or the sentence's words show
+// it is part of another word (应 in 应用型).
+func (c *compiled) notDirective(rs []rune, h hit) bool {
+	if _, in := c.excluded(rs, h, c.r.Directives[h.id].Text); in {
+		return true
+	}
+	if c.toks != nil {
+		if _, in := c.partOfWord(rs, c.toks, h); in {
+			return true
+		}
+	}
+	return false
 }
 
 var (

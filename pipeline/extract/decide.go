@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline/doc"
@@ -12,7 +13,7 @@ import (
 
 // Evidence is one rule that fired or nearly fired on a sentence.
 type Evidence struct {
-	Rule    string `json:"rule"`    // dict/FILE:LINE or pattern:NAME
+	Rule    string `json:"rule"`    // dict/FILE:ENTRY or pattern:NAME
 	Matched string `json:"matched"` // the text it matched
 	Fired   bool   `json:"fired"`   // false: it matched but was overruled
 	Effect  string `json:"effect"`  // what it did, in Chinese
@@ -88,13 +89,24 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 		if covered(c, rs, h) {
 			continue // part of a longer directive, e.g. 要 inside 需要
 		}
-		if w, ok := insideWord(toks, h); ok {
+		if w, ok := c.partOfWord(rs, toks, h); ok {
 			dec.note(Evidence{Rule: "pattern:inside-word", Matched: d.Text, Effect: "是词语「" + w + "」的一部分，不是情态词"})
 			continue
 		}
-		if d.Kind == dict.Aux && needVerb[d.Text] && toks != nil && !c.actionFollows(rs, toks, h.end) {
-			// 华为需要这样的员工, 压力是需要的: 需要 with a thing, not an
-			// action, says what is needed, not what is to be done.
+		if e, ok := c.epistemicBefore(rs, h.start); ok {
+			dec.note(Evidence{Rule: e.Src.String(), Matched: e.Text + d.Text, Fired: true, Effect: "表示推断（“将会”），不是要求"})
+			continue
+		}
+		if d.Noun && toks != nil && nounUse(toks, h) {
+			// 按照…的要求, 希望的田野, 总体要求与目标: the noun names what
+			// is asked or hoped, and asks nothing itself.
+			dec.note(Evidence{Rule: "pattern:noun-use", Matched: d.Text, Effect: "作名词用（“……的要求”“要求和……”），不是要求"})
+			continue
+		}
+		if d.NeedsAction && toks != nil && !c.actionFollows(rs, toks, h.end) {
+			// 华为需要这样的员工, 压力是需要的: with a thing, not an
+			// action, after it, it says what is needed, not what is to
+			// be done.
 			dec.note(Evidence{Rule: "pattern:need-thing", Matched: d.Text, Effect: "后面不是动作（“需要某物”），不是要求"})
 			continue
 		}
@@ -236,12 +248,48 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 	switch {
 	case verbAt >= 0 && (modalAt < 0 || verbAt <= modalAt):
 		dec.action, dec.actionAt = string(rs[verbAt:verbEnd]), verbAt
+		if v, ok := c.mannerOf(rs, toks, verbAt, verbEnd); ok {
+			dec.action, dec.actionAt = v.Text, v.Start
+		}
 	case modalAt >= 0:
 		dec.action, dec.actionAt = c.actionAfter(rs, toks, modalAt, modalEnd, modalKind)
 	case prepAt >= 0:
 		dec.action, dec.actionAt = string(rs[prepAt:prepEnd]), prepAt
 	}
 	return dec
+}
+
+// mannerOf returns the verb a clause-opening word of manner (manner=yes:
+// 大力, 积极) modifies when a verb follows it: 大力弘扬… is done by 弘扬,
+// 大力 says how.
+func (c *compiled) mannerOf(rs []rune, toks []doc.Token, at, end int) (doc.Token, bool) {
+	h, ok := c.directives.longestAt(rs, at)
+	if !ok || h.end != end || !c.r.Directives[h.id].Manner {
+		return doc.Token{}, false
+	}
+	for i, t := range toks {
+		if t.Start == at && t.End > end {
+			// 大力弘扬 as one word of gse's: its rest is the verb.
+			rest := doc.Token{Text: string(rs[end:t.End]), Pos: t.Pos, Start: end, End: t.End}
+			if k, ok := c.kinds[rest.Text]; ok && (k == dict.Verb || k == dict.Modal) {
+				return rest, true
+			}
+			return doc.Token{}, false
+		}
+		if t.Start != end {
+			continue
+		}
+		if i > 0 && toks[i-1].End != end || utf8.RuneCountInString(t.Text) < 2 {
+			return doc.Token{}, false // the word goes on past it (全面小康), or one character
+		}
+		k, known := c.kinds[t.Text]
+		_, common := c.verbs.longestAt(rs, t.Start)
+		if (known && (k == dict.Verb || k == dict.Modal)) || common || strings.HasPrefix(t.Pos, "v") {
+			return t, true
+		}
+		return doc.Token{}, false
+	}
+	return doc.Token{}, false
 }
 
 // excluded reports a trigger exclusion whose context covers the hit.
@@ -264,31 +312,105 @@ func (c *compiled) excluded(rs []rune, h hit, trigger string) (dict.Exclusion, b
 
 // covered reports whether a shorter directive hit lies inside a longer
 // directive hit that starts earlier (要 in 需要): the longer one speaks.
-// insideWord reports whether the directive word at h ends a longer word
-// of the sentence, or stands in its middle (要 in 重要, 应 in 相应, 请 in
-// 申请, 持续 in 可持续), and returns that word. A word whose other part is
-// an adverb, a negation, a conjunction, a pronoun or a numeral (还要, 不要,
-// 也要, 并请, 我们要, 一要) is a modal with its companion, which gse's dictionary happens to
-// hold as one word: there the modal stands. A word the directive begins
-// (要求, 应用) is left to the exclusions: gse's dictionary has junk
-// compounds (要带头, 要加强) that would swallow the modal. Without tokens
-// (nil) nothing is inside a word.
-func insideWord(toks []doc.Token, h hit) (string, bool) {
-	for _, t := range toks {
-		if t.End <= h.start {
-			continue
+// partOfWord reports whether the directive word at h is only part of a
+// longer word of the sentence, and returns that word: the segmentation
+// decides, not a list of contexts. The directive may
+//   - end the word or stand in its middle (要 in 重要, 应 in 相应, 请 in
+//     申请, 持续 in 可持续): it is part of it, unless the rest before it
+//     is an adverb, a negation, a conjunction, a pronoun or a numeral (还要,
+//     不要, 并请, 我们要, 一要), a modal with its companion that gse's
+//     dictionary happens to hold as one word;
+//   - begin the word (要 in 要素, 应 in 应用, 请 in 请示, 着力 in 着力点):
+//     it is part of it, unless the word is one of the collocations gse's
+//     dictionary gathered automatically of the directive and another
+//     word (要带头, 要以, 应按), which would swallow the modal, and which
+//     no word of dict/ is, or an action word begins right after the
+//     directive and runs past the word (要紧 / 扣 for 要 / 紧扣).
+//
+// A longer directive beginning where h begins (要求 over 要) is left to
+// covered. Without tokens (nil) nothing is inside a word.
+func (c *compiled) partOfWord(rs []rune, toks []doc.Token, h hit) (string, bool) {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.End > h.start && t.Start < h.end {
+			if first < 0 {
+				first = i
+			}
+			last = i
 		}
-		if t.Start >= h.start || t.End < h.end {
+	}
+	if first < 0 {
+		return "", false
+	}
+	t := toks[first]
+	if first != last {
+		if t.Start == h.start && toks[last].End == h.end {
+			return "", false // whole words: 努力 / 争取
+		}
+		// The segmentation cuts across the directive (总要 / 求和):
+		// another reading of these characters won.
+		var b strings.Builder
+		for _, u := range toks[first : last+1] {
+			b.WriteString(u.Text)
+			b.WriteString("/")
+		}
+		return strings.TrimSuffix(b.String(), "/"), true
+	}
+	if t.Start == h.start && t.End == h.end {
+		return "", false
+	}
+	trs := []rune(t.Text)
+	if t.Start == h.start {
+		if segment.Collocation(t.Text) && !c.domainWord(t.Text) && restIsWord(string(trs[h.end-h.start:])) {
 			return "", false
 		}
-		rs := []rune(t.Text)
-		before, after := string(rs[:h.start-t.Start]), string(rs[h.end-t.Start:])
-		if after == "" && modalCompanion(segment.Tag(before)) {
+		if c.actionAt(rs, h.end, t.End) {
+			// 要紧 / 扣 for 要 / 紧扣: an action word begins right after
+			// the directive and runs past the word, so the word is a
+			// mis-cut and the directive stands.
 			return "", false
 		}
 		return t.Text, true
 	}
-	return "", false
+	before, after := string(trs[:h.start-t.Start]), string(trs[h.end-t.Start:])
+	if after == "" && modalCompanion(segment.Tag(before)) {
+		return "", false
+	}
+	return t.Text, true
+}
+
+// restIsWord reports whether what follows a directive inside one of gse's
+// collocations is a word of its own that is not a noun (带头, 以, 按): a
+// modal and its next word, not one word (应用率: 用率 is a noun).
+func restIsWord(rest string) bool {
+	tag := segment.Tag(rest)
+	return tag != "" && !strings.HasPrefix(tag, "n")
+}
+
+// actionAt reports whether a directive or a common verb of at least two
+// characters begins at rune at and ends past rune end.
+func (c *compiled) actionAt(rs []rune, at, end int) bool {
+	for _, m := range []*matcher{c.directives, c.verbs} {
+		if h, ok := m.longestAt(rs, at); ok && h.end > end && h.end-h.start >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// domainWord reports whether word is one of dict/'s words, directives or
+// parties.
+func (c *compiled) domainWord(word string) bool {
+	if _, ok := c.kinds[word]; ok {
+		return true
+	}
+	rs := []rune(word)
+	for _, m := range []*matcher{c.words, c.nouns} {
+		if h, ok := m.longestAt(rs, 0); ok && h.end == len(rs) {
+			return true
+		}
+	}
+	return false
 }
 
 // modalCompanion tells the tags of what may stand before a modal in one
@@ -305,9 +427,9 @@ func modalCompanion(tag string) bool {
 }
 
 func covered(c *compiled, rs []rune, h hit) bool {
-	for s := h.start - 1; s >= 0 && s >= h.start-3; s-- {
+	for s := h.start; s >= 0 && s >= h.start-3; s-- {
 		for _, o := range c.directives.at(rs, s) {
-			if o.end >= h.end {
+			if o.end > h.end || (s < h.start && o.end >= h.end) {
 				return true
 			}
 		}
@@ -381,9 +503,47 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 }
 
 // perfective reports a 了 of completion (not 为了、除了、了解).
-// needVerb are auxiliaries that are verbs of need too: they direct only
-// when an action follows (需要加强…), not a thing (需要这样的员工).
-var needVerb = map[string]bool{"需要": true, "需": true}
+// epistemicBefore returns the adverb of inference (mood=epistemic) that
+// ends right before rune at, past a 也 or 都 (迟早要, 最终都要).
+func (c *compiled) epistemicBefore(rs []rune, at int) (dict.Directive, bool) {
+	for at > 0 && (rs[at-1] == '也' || rs[at-1] == '都' || rs[at-1] == '总') {
+		at--
+	}
+	for s := at - 1; s >= 0 && s >= at-4; s-- {
+		for _, o := range c.directives.at(rs, s) {
+			if d := c.r.Directives[o.id]; o.end == at && d.Epistemic {
+				return d, true
+			}
+		}
+	}
+	return dict.Directive{}, false
+}
+
+// nounUse reports whether the word at h, a noun too, is used as one:
+// after 的 or an adjective (…的要求, 新要求), or before 的, 是, a conjunction, a localizer or the
+// end of its clause (要求的, 要求是, 要求和, 要求与, 要求上, 要求，).
+func nounUse(toks []doc.Token, h hit) bool {
+	for i, t := range toks {
+		if t.Start != h.start {
+			continue
+		}
+		if i > 0 && (toks[i-1].Text == "的" || toks[i-1].Pos == "a" || toks[i-1].Pos == "b") {
+			return true // 的要求, 新要求, 基本要求: the head of a noun phrase
+		}
+		j := i
+		for j < len(toks) && toks[j].End <= h.end {
+			j++
+		}
+		if j == len(toks) {
+			return true
+		}
+		n := toks[j]
+		r, _ := utf8.DecodeRuneInString(n.Text)
+		return isClauseSep(r) || r == '。' || r == '”' || r == '：' || n.Text == "的" || n.Text == "是" || n.Text == "与" || n.Text == "和" || n.Text == "及" ||
+			strings.HasPrefix(n.Pos, "c") || strings.HasPrefix(n.Pos, "f")
+	}
+	return false
+}
 
 // actionFollows reports whether an action follows rune at, past adverbs:
 // a word of directives.txt, or one of actors.txt's common verbs.
@@ -397,6 +557,15 @@ func (c *compiled) actionFollows(rs []rune, toks []doc.Token, at int) bool {
 		}
 		if c.kinds[t.Text] == dict.Adverb || strings.HasPrefix(t.Pos, "d") {
 			at = t.End
+			continue
+		}
+		if _, ok := c.kinds[t.Text]; ok {
+			return true
+		}
+		if h, ok := c.nouns.longestAt(rs, t.Start); (ok && h.end >= t.End) || t.Pos == "r" {
+			// 要求各地加强…, 需要我们共同努力: the party asked comes
+			// between the verb of asking and the action.
+			at = max(t.End, h.end)
 			continue
 		}
 		if _, ok := c.kinds[t.Text]; ok {
@@ -620,12 +789,12 @@ func (c *compiled) actionAfter(rs []rune, toks []doc.Token, at, end int, kind st
 			continue
 		}
 		if h, ok := c.prefixes.longestAt(rs, i); ok {
-			i = h.end
+			i = wordEnd(toks, h.end) // 各 of 各县: the party is the word
 			continue
 		}
 		h, ok := c.directives.longestAt(rs, i)
-		if !ok {
-			break
+		if !ok || !endsWord(toks, h, c.r.Directives[h.id].Kind != dict.Verb) {
+			break // 对 in 应对接: the word is 对接, not the preposition
 		}
 		switch c.r.Directives[h.id].Kind {
 		case dict.Adverb:
@@ -658,6 +827,30 @@ func (c *compiled) actionAfter(rs []rune, toks []doc.Token, at, end int, kind st
 		}
 	}
 	return string(rs[i:stop]), i
+}
+
+// wordEnd returns the end of the word rune at lies inside, at itself when
+// it starts a word or there are no tokens.
+func wordEnd(toks []doc.Token, at int) int {
+	for _, t := range toks {
+		if t.Start < at && at < t.End {
+			return t.End
+		}
+	}
+	return at
+}
+
+// endsWord reports whether h, when it is a function word, ends where a
+// word does (true without tokens): a preposition or an adverb may not end
+// inside a longer word (对 in 对接), a verb may, its object after it in
+// one of gse's words (提高 in 提高素质).
+func endsWord(toks []doc.Token, h hit, function bool) bool {
+	for _, t := range toks {
+		if function && t.Start < h.end && h.end < t.End {
+			return false
+		}
+	}
+	return true
 }
 
 // adverbial reports the tags of words that modify a verb after them:
@@ -693,17 +886,35 @@ func (c *compiled) verbFrom(toks []doc.Token, from int) (doc.Token, bool) {
 			return doc.Token{}, false
 		case c.leadsUp(t.Text) || adverbial(t.Pos) || strings.HasPrefix(t.Pos, "t"):
 			continue // and time words: 每半年走访
+		case t.Pos == "i" && c.verbNext(toks, t.End):
+			continue // an idiom saying how (坚定不移扩大…)
 		}
 		if len(rs) < 2 {
+			if strings.HasPrefix(t.Pos, "v") && t.Text != "是" {
+				return t, true // 要有担当: a verb of one character
+			}
 			return doc.Token{}, false
 		}
-		// An adverb of two characters glued to a verb of two (紧紧围绕).
-		if len(rs) == 4 && adverbial(segment.Tag(string(rs[:2]))) {
+		// An adverb or a modal of two characters glued to a verb of two
+		// (紧紧围绕, 切实加强).
+		if len(rs) == 4 && (adverbial(segment.Tag(string(rs[:2]))) || c.kinds[string(rs[:2])] == dict.Modal || c.kinds[string(rs[:2])] == dict.Adverb) {
 			return doc.Token{Text: string(rs[2:]), Pos: t.Pos, Start: t.Start + 2, End: t.End}, true
 		}
 		return t, true
 	}
 	return doc.Token{}, false
+}
+
+// verbNext reports whether the word starting at rune at is a directive
+// verb or modal of directives.txt.
+func (c *compiled) verbNext(toks []doc.Token, at int) bool {
+	for _, t := range toks {
+		if t.Start == at {
+			k, ok := c.kinds[t.Text]
+			return ok && (k == dict.Verb || k == dict.Modal)
+		}
+	}
+	return false
 }
 
 // isPrep reports a preposition of directives.txt.
@@ -715,6 +926,8 @@ func (c *compiled) isPrep(w string) bool { return c.kinds[w] == dict.Prep }
 func (c *compiled) leadsUp(w string) bool {
 	switch w {
 	case "大家", "同志们", "各位", "你们", "我们", "咱们":
+		return true
+	case "去", "来": // 要去理解: a verb of direction before the action
 		return true
 	}
 	switch c.kinds[w] {

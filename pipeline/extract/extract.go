@@ -207,7 +207,7 @@ func (c *compiled) task(d *doc.Document, o *structure.Outline, s structure.Sente
 	}
 	var rules []string
 	timing := c.timingSpans(rs, sent.Text)
-	t.Actors, rules = c.actorsTimed(rs, timing)
+	t.Actors, rules = c.over(sent.Tokens).actorsTimed(rs, timing)
 	t.Rules = append(t.Rules, rules...)
 	t.Timing, rules = timingFinds(rs, timing)
 	for _, r := range rules {

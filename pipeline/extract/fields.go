@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
+	"github.com/luoshi/luoshi/pipeline/segment"
 )
 
 // actors finds the parties a sentence names: an actor noun, extended to
@@ -17,7 +19,11 @@ import (
 // a pivot verb (支持郑州、洛阳建设…). A name inside a longer name found
 // at the same place is not repeated.
 func (c *compiled) actors(rs []rune) (names, rules []string) {
-	return c.actorsTimed(rs, c.timingSpans(rs, string(rs)))
+	var toks []doc.Token
+	for _, t := range segment.ForRules(c.r).Cut(string(rs)) {
+		toks = append(toks, doc.Token{Text: t.Text, Pos: t.Pos, Start: t.Start, End: t.End})
+	}
+	return c.over(toks).actorsTimed(rs, c.timingSpans(rs, string(rs)))
 }
 
 // actorsTimed is actors given the sentence's timing finds, which a task

@@ -24,7 +24,7 @@ var headWords = runeLists("领导", "人员", "教师", "组织", "机构", "中
 // subjectEnds end a subject phrase without being directive words: the
 // verbs of sharing a duty and the words that open a predicate
 // (县委督查室要会同县发改局…, 区局按年度评选…, 各成员单位就…报告).
-var subjectEnds = runeLists("会同", "联合", "牵头", "配合", "按", "就", "是", "向", "于", "被", "由", "已", "均", "都", "也")
+var subjectEnds = runeLists("会同", "联合", "牵头", "配合", "按", "就", "是", "向", "于", "被", "由", "已", "均", "都", "也", "可")
 
 // subjectRule names the subject rule among a task's rules.
 const subjectRule = "pattern:actor-subject"
@@ -327,8 +327,7 @@ func (c *compiled) inWord(rs []rune, h hit, heads []int) bool {
 	if len(heads) > 0 && heads[len(heads)-1] == h.start {
 		return false
 	}
-	_, ok := c.excluded(rs, h, c.r.Directives[h.id].Text)
-	return ok
+	return c.notDirective(rs, h)
 }
 
 // closed reports whether a name may end before rs[e]: at the end of the
@@ -616,7 +615,7 @@ func (c *compiled) verbsBetween(rs []rune, from, to int) []verbWord {
 			continue
 		}
 		if h, ok := c.directives.longestAt(rs, k); ok && !covered(c, rs, h) {
-			if _, in := c.excluded(rs, h, c.r.Directives[h.id].Text); !in {
+			if !c.notDirective(rs, h) {
 				if c.r.Directives[h.id].Kind != dict.Adverb {
 					out = append(out, verbWord{h.start, h.end, licNone})
 				}
@@ -734,7 +733,7 @@ func (c *compiled) actsAfter(rs []rune, e int, lic license, timed map[int]bool) 
 		}
 	}
 	if h, ok := c.directives.longestAt(rs, e); ok {
-		if _, in := c.excluded(rs, h, c.r.Directives[h.id].Text); !in {
+		if !c.notDirective(rs, h) {
 			return !relativeClause(rs, h.end)
 		}
 	}

@@ -134,3 +134,21 @@ func Tag(word string) string {
 	}
 	return ""
 }
+
+// collocationFreq is the frequency at which gse's dictionary holds the
+// collocations it gathered automatically (要带头, 要以, 应按, 请予):
+// strings of a modal and the next word, not words of the language.
+const collocationFreq = 3
+
+// Collocation reports whether gse's dictionary holds word only as such an
+// automatic collocation. A word it lacks (one of dict/'s) is not one.
+func Collocation(word string) bool {
+	l := loadLexicon()
+	i := l.find(word)
+	if i < 0 {
+		return false
+	}
+	_, f, _ := l.entry(i)
+	n, err := strconv.ParseFloat(f, 64)
+	return err == nil && n <= collocationFreq
+}
