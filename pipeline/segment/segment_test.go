@@ -126,3 +126,51 @@ func TestSubsetCutsLikeFullDictionary(t *testing.T) {
 		t.Errorf("%d of %d paragraphs cut differently", diff, len(texts))
 	}
 }
+
+// TestConcurrentCuts: one Segmenter serves several documents at once (a
+// batch), each with its own cutter, and a cutter is read-only after it is
+// built. Run under -race (CI does), this proves no cut writes shared state;
+// without -race it still checks every goroutine cuts as one alone does.
+func TestConcurrentCuts(t *testing.T) {
+	s := New(dict.MustDefault())
+	texts := []string{
+		"各级支部书记、组工干部要带头落实“三会一课”。",
+		"要紧紧围绕中心工作，大力弘扬实干精神。",
+		"培训评价组织应对接职业标准，与国际先进标准接轨。",
+		"强化要素保障，推动应用场景落地。",
+	}
+	want := make([]string, len(texts))
+	for i, x := range texts {
+		want[i] = strings.Join(s.Words(x), "/")
+	}
+	shared := s.For(texts...)
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			defer func() { done <- true }()
+			for k := 0; k < 20; k++ {
+				i := (g + k) % len(texts)
+				var got []string
+				c := shared
+				if g%2 == 0 {
+					c = s.For(texts[i]) // a document's own cutter
+				}
+				for _, tok := range c.Cut(texts[i]) {
+					got = append(got, tok.Text)
+				}
+				if j := strings.Join(got, "/"); j != want[i] {
+					errs <- j + " ≠ " + want[i]
+					return
+				}
+			}
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
