@@ -30,8 +30,12 @@ var Default embed.FS
 // Files are the dictionary files, in the order they are loaded and hashed.
 var Files = []string{
 	"words.txt", "directives.txt", "exclusions.txt", "actors.txt",
-	"timing.txt", "slogans.txt", "units.txt", "structure.txt",
+	"timing.txt", "slogans.txt", "units.txt", "structure.txt", "grammar.txt",
 }
+
+// optional are files added after the first release: a rules folder made
+// before them (luoshi rules init) lacks them and gets the embedded copy.
+var optional = map[string]bool{"grammar.txt": true}
 
 // Word is a domain word that segmentation must keep whole.
 type Word struct {
@@ -170,6 +174,8 @@ type Rules struct {
 	Slogans    []SloganRule
 	Structure  []StructureRule
 	UnitList   []Unit
+	// GrammarWords are grammar.txt's function words, by class.
+	GrammarWords []GrammarWord
 
 	version string
 }
@@ -271,6 +277,11 @@ func load(dir string) (*Rules, ErrorList) {
 	h := sha256.New()
 	for _, name := range Files {
 		data, err := fs.ReadFile(fsys, name)
+		if err != nil && dir != "" && optional[name] {
+			if _, missing := os.Stat(filepath.Join(dir, name)); errors.Is(missing, fs.ErrNotExist) {
+				data, err = Default.ReadFile(name) // the folder predates the file
+			}
+		}
 		if err != nil {
 			errs.add(display(name), 0, "缺少词典文件或无法读取（可用 luoshi rules init 导出默认词典）")
 			continue
@@ -411,6 +422,8 @@ func (p *fileParser) parse(lines []line) {
 		p.units(lines)
 	case "structure.txt":
 		p.structure(lines)
+	case "grammar.txt":
+		p.grammar(lines)
 	}
 }
 

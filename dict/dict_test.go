@@ -3,6 +3,7 @@ package dict
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,6 +77,12 @@ func TestErrors(t *testing.T) {
 		{"slogans.txt", "虚\n", "只有一个字"},
 		{"units.txt", "办公室\n", "重复条目"},
 		{"units.txt", "\xff\xfe\n", "UTF-8"},
+		{"grammar.txt", "宣称 class=verb\n", "class=verb 无效"},
+		{"grammar.txt", "宣称\n", "缺少 class="},
+		{"grammar.txt", "指出 class=report-verb\n", "重复条目"},
+		{"directives.txt", "部署 noun=no\n", "noun=no"},
+		{"directives.txt", "部署 manner=maybe\n", "manner=maybe"},
+		{"directives.txt", "部署 mood=epistemic\n", "只能用于副词"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+"/"+tt.want, func(t *testing.T) {
@@ -118,6 +125,30 @@ func TestMissingFileAndDir(t *testing.T) {
 	}
 	if _, err := Load(filepath.Join(dir, "nope")); err == nil {
 		t.Error("Load of a missing folder succeeded")
+	}
+}
+
+// TestOlderFolderGetsGrammar: a rules folder exported before grammar.txt
+// existed still loads, with the embedded grammar; a folder's own
+// grammar.txt is read.
+func TestOlderFolderGetsGrammar(t *testing.T) {
+	dir := writeDefaults(t)
+	os.Remove(filepath.Join(dir, "grammar.txt"))
+	r, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(r.Grammar("report-verb"), "指出") {
+		t.Errorf("report-verb = %q, want the embedded list", r.Grammar("report-verb"))
+	}
+	if err := os.WriteFile(filepath.Join(dir, "grammar.txt"), []byte("宣称 class=report-verb\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r, err = Load(dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Grammar("report-verb"); !slices.Equal(got, []string{"宣称"}) {
+		t.Errorf("report-verb = %q, want the folder's own", got)
 	}
 }
 

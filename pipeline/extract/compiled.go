@@ -31,10 +31,64 @@ type compiled struct {
 	sentences map[string]dict.Exclusion
 	// contexts maps a directive text to its trigger exclusions.
 	contexts map[string][]dict.Exclusion
+	grammar
 	// toks are the words of the one sentence being read, set only on the
 	// copy over returns: the subject rules ask the segmentation whether a
 	// directive is a word of its own there.
 	toks []doc.Token
+}
+
+// grammar holds grammar.txt's classes in the forms the rules read them.
+type grammar struct {
+	reportVerbs, habitual, firstPerson, addressee, direction, perfective map[string]bool
+	// statementStarts open sentences that describe rather than instruct;
+	// addedMeasure are connectives with their comma that open one more
+	// instruction in a list of measures (同时，…).
+	statementStarts, addedMeasure []string
+	// partyHeads are head ∪ party-head; listSeps and listWords hold 、 too.
+	pivotPreps, quantifiers, listSeps, partyHeads, headWords, subjectEnds,
+	agentMarkers, causatives, connectives, notNames, licensors, listWords,
+	predicateStarts [][]rune
+}
+
+func newGrammar(r *dict.Rules) grammar {
+	set := func(classes ...string) map[string]bool {
+		m := map[string]bool{}
+		for _, c := range classes {
+			for _, w := range r.Grammar(c) {
+				m[w] = true
+			}
+		}
+		return m
+	}
+	runes := func(extra []string, classes ...string) [][]rune {
+		var out [][]rune
+		for _, c := range classes {
+			for _, w := range r.Grammar(c) {
+				out = append(out, []rune(w))
+			}
+		}
+		for _, w := range extra {
+			out = append(out, []rune(w))
+		}
+		return out
+	}
+	g := grammar{
+		reportVerbs: set("report-verb"), habitual: set("habitual"), firstPerson: set("first-person"),
+		addressee: set("addressee"), direction: set("direction"), perfective: set("perfective"),
+		statementStarts: r.Grammar("statement-start"),
+		pivotPreps:      runes(nil, "pivot-prep"), quantifiers: runes(nil, "quantifier"),
+		listSeps: runes([]string{"、"}, "list-sep"), partyHeads: runes(nil, "head", "party-head"),
+		headWords: runes(nil, "head"), subjectEnds: runes(nil, "subject-end"),
+		agentMarkers: runes(nil, "agent-marker"), causatives: runes(nil, "causative"),
+		connectives: runes(nil, "connective"), notNames: runes(nil, "not-name"),
+		licensors: runes(nil, "licensor"), listWords: runes([]string{"、"}, "list-word"),
+		predicateStarts: runes(nil, "predicate-start"),
+	}
+	for _, w := range r.Grammar("added-measure") {
+		g.addedMeasure = append(g.addedMeasure, w+"，", w+",")
+	}
+	return g
 }
 
 // over returns the rules for reading one sentence cut into toks: a
@@ -71,7 +125,7 @@ func compile(r *dict.Rules) *compiled {
 	if c, ok := cache[r]; ok {
 		return c
 	}
-	c := &compiled{r: r, stops: map[string]dict.SloganRule{}, sentences: map[string]dict.Exclusion{}, contexts: map[string][]dict.Exclusion{}, kinds: map[string]string{}}
+	c := &compiled{r: r, stops: map[string]dict.SloganRule{}, sentences: map[string]dict.Exclusion{}, contexts: map[string][]dict.Exclusion{}, kinds: map[string]string{}, grammar: newGrammar(r)}
 	for _, d := range r.Directives {
 		if _, ok := c.kinds[d.Text]; !ok {
 			c.kinds[d.Text] = d.Kind

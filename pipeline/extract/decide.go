@@ -190,7 +190,7 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 		}
 	}
 
-	if best == 0 && deployment && s.Point > 0 && !s.Review && !s.Targets && imperativeShape(rs) {
+	if best == 0 && deployment && s.Point > 0 && !s.Review && !s.Targets && c.imperativeShape(rs) {
 		// Under a point of a deployment section nearly every sentence is
 		// an instruction, whatever its verb; the dictionary cannot list
 		// them all. The shape test keeps statements out.
@@ -219,7 +219,7 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 		// clause (…应该勇于…，不也是…吗？) stands.
 		return dec.overruled(Evidence{Rule: "pattern:question", Matched: string(rs[at:]), Fired: true, Effect: "问句，不是任务"})
 	}
-	if who, ok := reported(toks); ok {
+	if who, ok := c.reported(toks); ok {
 		// 某某强调，…: the speech reports another's words; the
 		// instruction is the other's, recorded, not this speech's.
 		return dec.overruled(Evidence{Rule: "pattern:reported-speech", Matched: who, Fired: true, Effect: "转述别人的话，不是本讲话的部署"})
@@ -635,9 +635,6 @@ func question(rs []rune) (bool, int) {
 	return false, 0
 }
 
-// reportVerbs introduce another's words: 某某说：“…”, 某某强调，….
-var reportVerbs = map[string]bool{"说": true, "指出": true, "强调": true, "认为": true, "表示": true, "提出": true, "讲": true}
-
 // firstRune is the first character of s, 0 for an empty s.
 func firstRune(s string) rune {
 	for _, r := range s {
@@ -646,20 +643,17 @@ func firstRune(s string) rune {
 	return 0
 }
 
-// habitual adverbs make a verb of saying restate a standing line.
-var habitual = map[string]bool{"一直": true, "始终": true, "反复": true, "多次": true, "历来": true, "一贯": true, "总是": true}
-
 // reported reports a sentence whose first clause is a party and a verb of
 // saying, ended by a comma or colon: the words that follow are someone
 // else's. The speaker's own 我强调，我们认为 are his instructions and stay.
-func reported(toks []doc.Token) (string, bool) {
+func (c *compiled) reported(toks []doc.Token) (string, bool) {
 	start := 0 // the current clause's first token
 	own := false
 	for i, t := range toks {
 		switch {
-		case t.Text == "我" || t.Text == "我们" || t.Text == "咱们":
+		case c.firstPerson[t.Text]:
 			own = true
-		case habitual[t.Text]:
+		case c.habitual[t.Text]:
 			// 公司一直强调，…: a standing line the speech restates is
 			// its own instruction.
 			own = true
@@ -669,7 +663,7 @@ func reported(toks []doc.Token) (string, bool) {
 		}
 		// 1月9日下午，市委召开会议，书记强调，…: any clause that ends in
 		// a verb of saying reports what follows.
-		if reportVerbs[t.Text] && !own && i > start && i+1 < len(toks) {
+		if c.reportVerbs[t.Text] && !own && i > start && i+1 < len(toks) {
 			if next := firstRune(toks[i+1].Text); next == '，' || next == '：' || next == ':' || next == ',' {
 				return toks[start].Text + "…" + t.Text, true
 			}
@@ -924,10 +918,7 @@ func (c *compiled) isPrep(w string) bool { return c.kinds[w] == dict.Prep }
 // being it: further auxiliaries and modals, adverbs of directives.txt, and
 // the words a speaker addresses his audience with.
 func (c *compiled) leadsUp(w string) bool {
-	switch w {
-	case "大家", "同志们", "各位", "你们", "我们", "咱们":
-		return true
-	case "去", "来": // 要去理解: a verb of direction before the action
+	if c.addressee[w] || c.direction[w] { // 希望大家要…, 要去理解
 		return true
 	}
 	switch c.kinds[w] {
@@ -970,31 +961,24 @@ func objectAfter(rs []rune, end int) string {
 // fallbackWeight is the confidence of a sentence judged by its shape only.
 const fallbackWeight = 0.5
 
-// statementStarts open sentences that describe rather than instruct.
-var statementStarts = []string{"当前", "目前", "今年", "去年", "近年", "同时", "但", "而", "这", "那", "其", "此", "我", "你", "他", "它", "各位", "只有", "只要", "如果", "虽然", "因为", "由于", "随着", "面对", "经过", "截至", "全年", "总之", "可见", "实践证明", "事实证明"}
-
-// addedMeasure are connectives with their comma that open one more
-// instruction in a list of measures.
-var addedMeasure = []string{"同时，", "此外，", "另外，", "同时,", "此外,", "另外,"}
-
 // imperativeShape reports a sentence shaped like an instruction: it opens
 // with a Chinese word that is no connective or pronoun, has no copula 是
 // and no perfective 了, and is no question, exclamation or list lead.
-func imperativeShape(rs []rune) bool {
+func (c *compiled) imperativeShape(rs []rune) bool {
 	if len(rs) < 6 || !unicode.Is(unicode.Han, rs[0]) {
 		return false
 	}
 	text := string(rs)
-	for _, c := range addedMeasure {
+	for _, m := range c.addedMeasure {
 		// 同时，按照…进行奖励: a connective set off by a comma adds one
 		// more measure; the shape is judged on what follows it.
-		if rest, ok := strings.CutPrefix(text, c); ok {
+		if rest, ok := strings.CutPrefix(text, m); ok {
 			// 同时，宣传工作也是…的折射 goes on describing: after such a
 			// connective any 是, even in 也是, marks a statement.
-			return !strings.Contains(rest, "是") && imperativeShape([]rune(rest))
+			return !strings.Contains(rest, "是") && c.imperativeShape([]rune(rest))
 		}
 	}
-	for _, p := range statementStarts {
+	for _, p := range c.statementStarts {
 		if strings.HasPrefix(text, p) {
 			return false
 		}

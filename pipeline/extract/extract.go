@@ -84,12 +84,13 @@ const reportingShare = 0.4
 func reportingPillars(d *doc.Document, o *structure.Outline, r *dict.Rules) {
 	total := make([]int, len(o.Pillars)+1)
 	told := make([]int, len(o.Pillars)+1)
+	c := compile(r)
 	for _, s := range o.Sentences {
 		if s.Pillar == 0 || s.Role != structure.Body {
 			continue
 		}
 		total[s.Pillar]++
-		if reports(d.Paragraphs[s.Para].Sentences[s.Index].Tokens) {
+		if c.reports(d.Paragraphs[s.Para].Sentences[s.Index].Tokens) {
 			told[s.Pillar]++
 		}
 	}
@@ -157,10 +158,9 @@ func leadBefore(o *structure.Outline, p int) int {
 
 // reports tells a sentence that tells what was done: the aspect particle
 // 了 or the adverbs 已, 已经 as words of their own.
-func reports(toks []doc.Token) bool {
+func (c *compiled) reports(toks []doc.Token) bool {
 	for _, t := range toks {
-		switch t.Text {
-		case "了", "已", "已经":
+		if c.perfective[t.Text] {
 			return true
 		}
 	}

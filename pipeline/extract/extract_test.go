@@ -597,3 +597,42 @@ func TestReviewRuns(t *testing.T) {
 		t.Errorf("tasks %q, want %q", got, want)
 	}
 }
+
+// TestGrammarIsData: the function-word classes come from grammar.txt, so
+// a reviewer's edit there changes the reading. With 指出 no verb of saying,
+// the expert's words are the speaker's instruction.
+func TestGrammarIsData(t *testing.T) {
+	const text = "专家指出，要把风险防控放在首位。"
+	dir := t.TempDir()
+	if err := dict.WriteDefaults(dir); err != nil {
+		t.Fatal(err)
+	}
+	g := filepath.Join(dir, "grammar.txt")
+	b, err := os.ReadFile(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(b), "\n指出 ", "\n#指出 ", 1)
+	if edited == string(b) {
+		t.Fatal("grammar.txt has no 指出 line to edit")
+	}
+	if err := os.WriteFile(g, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := dict.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		rules *dict.Rules
+		task  bool
+	}{{dict.MustDefault(), false}, {r, true}} {
+		e, err := Explain(build(text), tc.rules, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Task != nil; got != tc.task {
+			t.Errorf("task=%v, want %v: %+v", got, tc.task, e.Evidence)
+		}
+	}
+}

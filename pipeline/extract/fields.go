@@ -147,14 +147,14 @@ scan:
 			classed = c.partyClass(rs, end+1)
 			break
 		}
-		if end > from && startsWithAny(rs[end:], pivotPreps) {
+		if end > from && startsWithAny(rs[end:], c.pivotPreps) {
 			break // 支持技术技能人才凭技能提升待遇: the means, not the party
 		}
 		if h, ok := c.nouns.longestAt(rs, end); ok {
 			// The party ends with the noun unless a list goes on
 			// (地方院校与军队院校, 企业特别是大企业).
 			lastNoun, end = h.end, h.end-1
-			if !startsList(rs, h.end) {
+			if !c.startsList(rs, h.end) {
 				end = h.end
 				break
 			}
@@ -177,13 +177,13 @@ scan:
 		return nil // the party must be followed by what it is to do
 	}
 	var out []span
-	for _, it := range splitList(rs, from, end) {
+	for _, it := range c.splitList(rs, from, end) {
 		// A restrictive 的-modifier and a leading quantifier are not part of
 		// the name (有条件的普通高校 → 普通高校, 一批高水平工科学校).
 		if i := lastIndex(rs[it.start:it.end], '的'); i >= 0 {
 			it.start += i + 1
 		}
-		for _, q := range quantifiers {
+		for _, q := range c.quantifiers {
 			if hasPrefix(rs[it.start:it.end], q) {
 				it.start += len(q)
 				break
@@ -217,7 +217,7 @@ const maxHeadTail = 6
 // extendParty extends a party noun ending at rs[e] over the words that
 // make it part of a longer name of people or a body (企业家, 职业院校学生,
 // 政府工作人员, 学校工会, 村党组织书记, 乡镇卫生院): up to a head of
-// partyHeads, a known noun or a body suffix, with no directive word between.
+// c.partyHeads, a known noun or a body suffix, with no directive word between.
 func (c *compiled) extendParty(rs []rune, from, e int) int {
 	best := e
 	for k := e + 1; k <= e+maxHeadTail && k <= len(rs); k++ {
@@ -234,7 +234,7 @@ func (c *compiled) extendParty(rs []rune, from, e int) int {
 			best = k
 			continue
 		}
-		for _, w := range partyHeads {
+		for _, w := range c.partyHeads {
 			if k-len(w) >= from && hasPrefix(rs[k-len(w):], w) {
 				best = k
 				break
@@ -281,22 +281,18 @@ func (c *compiled) partyClass(rs []rune, i int) bool {
 	if _, ok := c.nouns.longestAt(rs, i); ok {
 		return true
 	}
-	return headWordAt(rs, i) > 0 || c.partyHeadAt(rs, i)
+	return c.headWordAt(rs, i) > 0 || c.partyHeadAt(rs, i)
 }
 
-// partyHeadAt reports whether one of partyHeads starts at rs[i].
+// partyHeadAt reports whether one of c.partyHeads starts at rs[i].
 func (c *compiled) partyHeadAt(rs []rune, i int) bool {
-	for _, w := range partyHeads {
+	for _, w := range c.partyHeads {
 		if hasPrefix(rs[i:], w) {
 			return true
 		}
 	}
 	return false
 }
-
-// pivotPreps open the means of a pivot party's action (凭技能, 根据证书,
-// 通过…): the party ends before them.
-var pivotPreps = runeLists("凭", "根据", "依据", "依托", "通过", "借助", "利用")
 
 // startsWithAny reports whether rs opens with one of ws.
 func startsWithAny(rs []rune, ws [][]rune) bool {
@@ -323,8 +319,8 @@ func (c *compiled) lastNounIn(rs []rune, from, end int) (hit, bool) {
 }
 
 // startsList reports whether a list of parties goes on at rs[i].
-func startsList(rs []rune, i int) bool {
-	for _, sep := range listSeps {
+func (c *compiled) startsList(rs []rune, i int) bool {
+	for _, sep := range c.listSeps {
 		if hasPrefix(rs[i:], sep) {
 			return true
 		}
@@ -355,19 +351,13 @@ func skipCount(rs []rune, from, end int) int {
 	return i + 1
 }
 
-// quantifiers open a party's name without being part of it.
-var quantifiers = runeLists("一大批", "一批", "一些", "更多", "部分")
-
-// listSeps join the items of a list of parties; 特别是/尤其是 single out one.
-var listSeps = runeLists("特别是", "尤其是", "、", "和", "与", "及")
-
 // splitList cuts rs[from:end] into the items of a list.
-func splitList(rs []rune, from, end int) []span {
+func (c *compiled) splitList(rs []rune, from, end int) []span {
 	var out []span
 	start := from
 	for i := from; i < end; {
 		matched := false
-		for _, sep := range listSeps {
+		for _, sep := range c.listSeps {
 			if s := sep; hasPrefix(rs[i:end], s) {
 				if i > start {
 					out = append(out, span{start: start, end: i})
@@ -492,15 +482,6 @@ func (c *compiled) timingSpans(rs []rune, text string) []span {
 	return out
 }
 
-// partyHeads end the name of people or of a body that the dictionary does
-// not list whole (青岚茶业集团, 进城落户农民, 广州期货交易所): a name read
-// by a structural rule must end in one of them, a known noun, an
-// organization suffix or a place suffix, or be a known place.
-var partyHeads = runeLists("领导", "人员", "教师", "组织", "机构", "中心", "集团", "联盟", "成员",
-	"公司", "银行", "协会", "商会", "学会", "工会", "合作社", "部队", "解放军", "实验室", "交易所",
-	"团体", "智库", "人才", "大师", "工作者", "专家", "企业家", "职工", "农民", "农户", "居民",
-	"群众", "学生", "军人", "青年", "妇女", "地方", "少数民族", "书记", "人士")
-
 // placeSuffixes end the names of localities (郑州市, 兰考县, 民族地区).
 const placeSuffixes = "省市县区州盟旗镇乡村"
 
@@ -540,7 +521,7 @@ func (c *compiled) partyLike(rs []rune, from, end int) bool {
 	if c.endsWith(c.nouns, rs, from, end) {
 		return true
 	}
-	for _, w := range partyHeads {
+	for _, w := range c.partyHeads {
 		if end-from >= len(w) && hasPrefix(rs[end-len(w):], w) {
 			return true
 		}
@@ -549,7 +530,7 @@ func (c *compiled) partyLike(rs []rune, from, end int) bool {
 	if strings.ContainsRune(placeSuffixes, last) {
 		return true
 	}
-	return end-from >= 3 && strings.ContainsRune(partySuffixes, last) && !commonWord(rs, end-1)
+	return end-from >= 3 && strings.ContainsRune(partySuffixes, last) && !c.commonWord(rs, end-1)
 }
 
 // opensWithVerb reports whether a verb of the stop list starts at rs[i]:

@@ -16,35 +16,14 @@ const orgSuffixes = "局室部处科委厅院校站会"
 // adminLevels open two-character names of bodies (区局, 县委, 镇所).
 const adminLevels = "省市县区乡镇村"
 
-// headWords end the name of a group of people or a body in subject
-// position only (县级领导, 督查人员, 培训评价组织): elsewhere they are
-// ordinary words (组织实施, 领导小组 is a noun of its own).
-var headWords = runeLists("领导", "人员", "教师", "组织", "机构", "中心", "集团", "联盟", "成员")
-
-// subjectEnds end a subject phrase without being directive words: the
-// verbs of sharing a duty and the words that open a predicate
-// (县委督查室要会同县发改局…, 区局按年度评选…, 各成员单位就…报告).
-var subjectEnds = runeLists("会同", "联合", "牵头", "配合", "按", "就", "是", "向", "于", "被", "由", "已", "均", "都", "也", "可")
-
 // subjectRule names the subject rule among a task's rules.
 const subjectRule = "pattern:actor-subject"
-
-// agentMarkers introduce a party inside a clause: the agent of 由X负责
-// and the partner of 会同X.
-var agentMarkers = runeLists("由", "会同")
-
-// causatives open a clause whose next noun is an object or an exception,
-// not its subject (让民营企业…, 允许县级政府…, 除党中央…外).
-var causatives = runeLists("让", "使", "令", "允许", "除", "故", "给", "对于", "关于")
-
-// connectives open a clause before its subject (同时，… / 并…).
-var connectives = runeLists("同时", "此外", "另外", "其中", "并")
 
 // subjects finds the parties written as the subject of a clause (县委督查室
 // 要…, 区委组织部每季度…, 全系统各单位要…) or after 由/会同 (由区级领导
 // 包联…, 会同县发改局). A subject is a run of Chinese characters from the
 // clause start up to the predicate (a modal, adverb, preposition, timing
-// word or one of subjectEnds) that ends with a party noun, a head word or
+// word or one of c.subjectEnds) that ends with a party noun, a head word or
 // an organization suffix; a restrictive 的-modifier is dropped, lists are
 // split at 、 (and at 和与及 where every item is a name). A clause that
 // opens with a verb has no written subject.
@@ -53,7 +32,7 @@ func (c *compiled) subjects(rs []rune, timed map[int]bool) []span {
 	for i := 0; i < len(rs); i++ {
 		if i == 0 || isClauseSep(rs[i-1]) {
 			s := i
-			for _, w := range connectives {
+			for _, w := range c.connectives {
 				if hasPrefix(rs[s:], w) {
 					s += len(w)
 					break
@@ -61,7 +40,7 @@ func (c *compiled) subjects(rs []rune, timed map[int]bool) []span {
 			}
 			out = append(out, c.subjectAt(rs, s, false, timed)...)
 		}
-		for _, m := range agentMarkers {
+		for _, m := range c.agentMarkers {
 			if hasPrefix(rs[i:], m) {
 				if _, ok := c.nouns.longestAt(rs, max(i-1, 0)); ok && i > 0 {
 					continue // 由 inside a name
@@ -88,7 +67,7 @@ func (c *compiled) subjectAt(rs []rune, s int, agent bool, timed map[int]bool) [
 			}
 		}
 	}
-	for _, w := range causatives {
+	for _, w := range c.causatives {
 		if hasPrefix(rs[s:], w) {
 			return nil
 		}
@@ -182,17 +161,17 @@ scan:
 				modal = k == dict.Aux || k == dict.Modal || k == dict.Adverb
 				break // the predicate starts (县委督查室要…, 联席会议统筹…)
 			}
-			if len(heads) == 0 && !named && headWordAt(rs, i) == 0 {
+			if len(heads) == 0 && !named && c.headWordAt(rs, i) == 0 {
 				return nil
 			}
 		}
-		for _, w := range subjectEnds {
+		for _, w := range c.subjectEnds {
 			if hasPrefix(rs[i:], w) {
 				predicate = true
 				break scan
 			}
 		}
-		if hw := headWordAt(rs, i); hw > 0 && i > from {
+		if hw := c.headWordAt(rs, i); hw > 0 && i > from {
 			i += hw
 			if depth == 0 && (agent || leveled || c.closed(rs, i, timed)) {
 				heads = append(heads, i)
@@ -200,7 +179,7 @@ scan:
 			}
 			continue
 		}
-		if strings.ContainsRune(orgSuffixes, r) && depth == 0 && i > from && !commonWord(rs, i) &&
+		if strings.ContainsRune(orgSuffixes, r) && depth == 0 && i > from && !c.commonWord(rs, i) &&
 			(i-from >= 2 || strings.ContainsRune(adminLevels, rs[from])) && (agent || c.closed(rs, i+1, timed)) {
 			heads = append(heads, i+1)
 		}
@@ -226,7 +205,7 @@ scan:
 		}
 	}
 	// A clause subject is followed right away by its predicate: a modal,
-	// adverb, preposition, timing word or one of subjectEnds. A name
+	// adverb, preposition, timing word or one of c.subjectEnds. A name
 	// followed by anything else is the object of a verb the rules do not
 	// know (实现乡镇卫生院…全覆盖, 5500家企业“小升规”).
 	if !agent && !distributive && (end != runEnd || !predicate) {
@@ -343,7 +322,7 @@ func (c *compiled) closed(rs []rune, e int, timed map[int]bool) bool {
 	if _, ok := c.pivots.longestAt(rs, e); ok {
 		return true
 	}
-	for _, w := range subjectEnds {
+	for _, w := range c.subjectEnds {
 		if hasPrefix(rs[e:], w) {
 			return true
 		}
@@ -351,13 +330,9 @@ func (c *compiled) closed(rs []rune, e int, timed map[int]bool) bool {
 	return false
 }
 
-// notNames are common words ending in an organization suffix (社会,
-// 大会, 全部, 格局): they end no name.
-var notNames = runeLists("社会", "机会", "大会", "全会", "体会", "领会", "开会", "全部", "内部", "外部", "局部", "全局", "大局", "格局", "布局")
-
-// commonWord reports whether the suffix at rs[i] ends one of notNames.
-func commonWord(rs []rune, i int) bool {
-	for _, r := range notNames {
+// commonWord reports whether the suffix at rs[i] ends one of c.notNames.
+func (c *compiled) commonWord(rs []rune, i int) bool {
+	for _, r := range c.notNames {
 		if i+1 >= len(r) && hasPrefix(rs[i+1-len(r):], r) {
 			return true
 		}
@@ -366,8 +341,8 @@ func commonWord(rs []rune, i int) bool {
 }
 
 // headWordAt returns the length of the head word at rs[i], 0 if none.
-func headWordAt(rs []rune, i int) int {
-	for _, w := range headWords {
+func (c *compiled) headWordAt(rs []rune, i int) int {
+	for _, w := range c.headWords {
 		if hasPrefix(rs[i:], w) {
 			return len(w)
 		}
@@ -404,19 +379,6 @@ const (
 	licFrom                 // 从X做起: X goes first
 )
 
-// licensors introduce a party in the middle of a clause, beside the pivot
-// verbs of actors.txt: the agent of 由X负责, the partner of 会同X / 联合X
-// the addressee of 请X and the party 促进 urges on (促进职业院校加强…).
-var licensors = runeLists("由", "会同", "联合", "请", "促进")
-
-// listWords join the items of a list of parties.
-var listWords = runeLists("特别是", "尤其是", "以及", "或者", "、", "和", "与", "及", "或")
-
-// predicateStarts open a party's predicate without being directive words
-// (学校可从中获得…, 教师分工协作…, 国务院…部门会同…).
-var predicateStarts = runeLists("会同", "联合", "牵头", "配合", "负责", "按", "就", "向", "均", "都", "也",
-	"可", "能够", "共同", "自主", "自行", "分工", "原则上", "率先", "参与", "承担")
-
 // gapStops are words that cannot stand between a pivot verb and its party:
 // the party of 支持适合的退役军人进入职业院校 is not 职业院校.
 const gapStops = "“”《》到在对向从把将，"
@@ -440,7 +402,7 @@ func (c *compiled) nounActs(rs []rune, start, nounStart, end int, found []span, 
 func (c *compiled) nounLicense(rs []rune, start, nounStart int, found []span) license {
 	// An item of a list after an acting party (各级党委和政府, 企业和社会
 	// 力量): the first item decides.
-	for _, w := range listWords {
+	for _, w := range c.listWords {
 		j := start - len(w)
 		if j > 0 && hasPrefix(rs[j:], w) {
 			for _, f := range found {
@@ -471,7 +433,7 @@ func (c *compiled) nounLicense(rs []rune, start, nounStart int, found []span) li
 	for cs > 0 && !isClauseSep(rs[cs-1]) {
 		cs--
 	}
-	for _, w := range connectives {
+	for _, w := range c.connectives {
 		if hasPrefix(rs[cs:start], w) {
 			cs += len(w)
 			break
@@ -587,8 +549,8 @@ func (c *compiled) verbsBetween(rs []rune, from, to int) []verbWord {
 			k = h.end
 			continue
 		}
-		if startsWithAny(rs[k:], licensors) {
-			for _, w := range licensors {
+		if startsWithAny(rs[k:], c.licensors) {
+			for _, w := range c.licensors {
 				if hasPrefix(rs[k:], w) {
 					out = append(out, verbWord{k, k + len(w), licPivot})
 					k += len(w)
@@ -609,7 +571,7 @@ func (c *compiled) verbsBetween(rs []rune, from, to int) []verbWord {
 			k = h.end
 			continue
 		}
-		if startsWithAny(rs[k:], causatives) {
+		if startsWithAny(rs[k:], c.causatives) {
 			out = append(out, verbWord{k, k + 1, licNone})
 			k++
 			continue
@@ -644,7 +606,7 @@ func (c *compiled) modifierGap(rs []rune, from, to int) bool {
 			break
 		}
 	}
-	for _, q := range quantifiers {
+	for _, q := range c.quantifiers {
 		if hasPrefix(rs[from:to], q) {
 			from += len(q)
 			break
@@ -670,7 +632,7 @@ func (c *compiled) modifierGap(rs []rune, from, to int) bool {
 
 // actsAfter reports whether what follows a party noun ending at rs[e]
 // lets it act: its predicate (a directive word, a timing word, one of
-// predicateStarts), or the next item of a list. A noun followed by another
+// c.predicateStarts), or the next item of a list. A noun followed by another
 // noun is that noun's modifier (企业账款, 高校毕业生, 干部队伍), one
 // followed by 的 is a possessor, and one whose verb is followed by 的 is
 // the subject of a modifier (企业提出的诉求).
@@ -704,7 +666,7 @@ func (c *compiled) actsAfter(rs []rune, e int, lic license, timed map[int]bool) 
 	if isEtc(rs, e) {
 		return true
 	}
-	for _, w := range listWords {
+	for _, w := range c.listWords {
 		if hasPrefix(rs[e:], w) {
 			// The list is followed by what its items do: a next item that
 			// is a modifier makes the list one (各级党委和政府主要领导干部,
@@ -727,7 +689,7 @@ func (c *compiled) actsAfter(rs []rune, e int, lic license, timed map[int]bool) 
 	if timed[e] {
 		return true
 	}
-	for _, w := range predicateStarts {
+	for _, w := range c.predicateStarts {
 		if hasPrefix(rs[e:], w) {
 			return !relativeClause(rs, e+len(w))
 		}
@@ -766,7 +728,7 @@ func (c *compiled) extendAddressed(rs []rune, e int) int {
 		if _, ok := c.directives.longestAt(rs, k); ok {
 			return k
 		}
-		if startsWithAny(rs[k:], predicateStarts) {
+		if startsWithAny(rs[k:], c.predicateStarts) {
 			return k
 		}
 	}

@@ -1,0 +1,82 @@
+package dict
+
+import (
+	"slices"
+	"strings"
+)
+
+// GrammarWord is a function word of one class of grammar.txt: the small
+// closed classes the sentence rules consult (verbs of saying, adverbs of
+// habit, words that end a subject…), data a reviewer can read and edit
+// rather than lists in the program.
+type GrammarWord struct {
+	Text  string
+	Class string
+	Src   Source
+}
+
+// GrammarClasses are the classes of grammar.txt, each with what it does,
+// in Chinese, as `rules check` and the file's header explain them.
+var GrammarClasses = []struct{ Name, Doc string }{
+	{"report-verb", "引述动词：“某某说/指出/强调，……”后面是别人的话，不是讲话人的要求"},
+	{"habitual", "惯常副词：“一直强调”“反复提出”是重申一贯的要求，仍然算要求"},
+	{"first-person", "第一人称：“我强调”“我们认为”后面是讲话人自己的要求"},
+	{"addressee", "称呼语：“希望大家要……”里的“大家”不是动作，动作在后面"},
+	{"direction", "趋向动词：“要去理解”里的“去”不是动作，动作在后面"},
+	{"perfective", "完成体标记：句中有“了”“已经”的句子多半在说已经做了的事（用于判断回顾部分）"},
+	{"statement-start", "陈述句开头：以它开头的句子只凭句式不算任务（“当前……”“如果……”）"},
+	{"added-measure", "追加措施的连接词：“同时，……”“此外，……”后面是又一项措施"},
+	{"connective", "分句开头的连接词：在它后面找主语（“同时，各单位要……”）"},
+	{"head", "主语中心词：在主语位置结束一个人群或机构的名称（县级领导、督查人员）"},
+	{"party-head", "单位或人群中心词：结束词典里没有的单位或人群名称（某某集团、进城落户农民）"},
+	{"not-name", "以单位后缀结尾的普通词（社会、大会、全局）：不是名称"},
+	{"subject-end", "主语结束词：主语到它为止（“县委督查室会同……”“区局按年度……”）"},
+	{"predicate-start", "谓语开头词：名称后面是它时，名称是主语（“学校可……”“教师分工……”）"},
+	{"agent-marker", "施事标记：引出分句中间的责任主体（“由区级领导包联”“会同县发改局”）"},
+	{"licensor", "引出主体的词：它后面的名称是责任主体（由、会同、联合、请、促进）"},
+	{"causative", "使令词：它后面的名词是对象，不是主语（“让民营企业……”“允许县级政府……”）"},
+	{"pivot-prep", "方式介词：兼语后面的名称到它为止（“支持人才凭技能提升待遇”）"},
+	{"quantifier", "数量词：放在名称前面，不是名称的一部分（一批、一些、部分）"},
+	{"list-word", "名单连接词：连接几个责任主体（和、与、及、以及、特别是）"},
+	{"list-sep", "兼语名单连接词：连接兼语动词后面的几个主体（和、与、及、特别是）"},
+}
+
+// Grammar returns the words of class, in file order.
+func (r *Rules) Grammar(class string) []string {
+	var out []string
+	for _, g := range r.GrammarWords {
+		if g.Class == class {
+			out = append(out, g.Text)
+		}
+	}
+	return out
+}
+
+func grammarClass(name string) bool {
+	return slices.ContainsFunc(GrammarClasses, func(c struct{ Name, Doc string }) bool { return c.Name == name })
+}
+
+func (p *fileParser) grammar(lines []line) {
+	for _, l := range lines {
+		if !p.allow(l, "class") || !p.word(l, maxWord) {
+			continue
+		}
+		class, ok := l.fields["class"]
+		if !ok {
+			p.errf(l, "「%s」缺少 class=类别", l.entry)
+			continue
+		}
+		if !grammarClass(class) {
+			names := make([]string, len(GrammarClasses))
+			for i, c := range GrammarClasses {
+				names[i] = c.Name
+			}
+			p.errf(l, "class=%s 无效（只能是 %s）", class, strings.Join(names, "、"))
+			continue
+		}
+		if !p.unique(l, class+":"+l.entry) {
+			continue
+		}
+		p.r.GrammarWords = append(p.r.GrammarWords, GrammarWord{Text: l.entry, Class: class, Src: p.src(l)})
+	}
+}
