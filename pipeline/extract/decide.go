@@ -190,7 +190,7 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 		}
 	}
 
-	if best == 0 && deployment && s.Point > 0 && !s.Review && !s.Targets && c.imperativeShape(rs) {
+	if best == 0 && deployment && s.Point > 0 && !s.Review && !s.Targets && c.imperativeShape(rs) && c.directiveEvidence(rs, toks) {
 		// Under a point of a deployment section nearly every sentence is
 		// an instruction, whatever its verb; the dictionary cannot list
 		// them all. The shape test keeps statements out.
@@ -956,6 +956,106 @@ func objectAfter(rs []rune, end int) string {
 		obj = string(r[:40])
 	}
 	return obj
+}
+
+// directiveEvidence reports whether a sentence without a directive word,
+// shaped like an instruction, is not a description after all. It
+// describes when its first clause with content predicates with a stative
+// verb before any action (三个学年有六个学期, 苹果有极大的生态粘性, 大家都有
+// 压力), when its subject is partitive (有的教师感到…), when it opens by
+// illustrating or commenting (比如…, 说实话，…), when it ends in a degree
+// adverb and an adjective (目标管理同样重要), unless it permits or forbids
+// (可以, 不能), and when it is a string of four-character clauses (a maxim:
+// 八仙过海，各显神通). The words of each class are grammar.txt's. gse's
+// tags are its dictionary's, not the sentence's (反对 d, 布置 n), so they
+// only tell stative words and adjectives, never that a word is no verb.
+// Without words, the shape alone decides, as before the segmenter.
+func (c *compiled) directiveEvidence(rs []rune, toks []doc.Token) bool {
+	if toks == nil {
+		return true
+	}
+	var clauses [][]doc.Token
+	var cur []doc.Token
+	permission := false
+	for _, t := range toks {
+		if isClauseSep(firstRune(t.Text)) {
+			if len(cur) > 0 {
+				clauses = append(clauses, cur)
+			}
+			cur = nil
+			continue
+		}
+		permission = permission || c.permission[t.Text]
+		cur = append(cur, t)
+	}
+	if len(cur) > 0 {
+		clauses = append(clauses, cur)
+	}
+	if len(clauses) == 0 {
+		return true
+	}
+	if len(clauses) >= 2 {
+		maxim := true
+		for _, cl := range clauses {
+			maxim = maxim && cl[len(cl)-1].End-cl[0].Start == 4
+		}
+		if maxim {
+			return false
+		}
+	}
+	if permission {
+		return true
+	}
+	for _, cl := range clauses {
+		i := 0
+		for i < len(cl) && (c.discourse[cl[i].Text] || c.illustration[cl[i].Text]) {
+			if c.illustration[cl[i].Text] {
+				return false
+			}
+			i++
+		}
+		if i == len(cl) {
+			continue // 第一，: a marker alone
+		}
+		if c.partitive[cl[i].Text] {
+			return false
+		}
+		for ; i < len(cl); i++ {
+			if c.stative[cl[i].Text] {
+				return false
+			}
+			if c.verbLike(rs, cl[i]) {
+				break
+			}
+		}
+		break
+	}
+	last := clauses[len(clauses)-1]
+	if n := len(last); n >= 2 && c.degree[last[n-2].Text] && strings.HasPrefix(last[n-1].Pos, "a") {
+		return false
+	}
+	return true
+}
+
+// pastAdverbs returns the first of cl[i:] that is no adverb or time word.
+func (c *compiled) pastAdverbs(cl []doc.Token, i int) int {
+	for i < len(cl) && (adverbial(cl[i].Pos) || strings.HasPrefix(cl[i].Pos, "t") || c.kinds[cl[i].Text] == dict.Adverb) && !c.permission[cl[i].Text] {
+		i++
+	}
+	return i
+}
+
+// verbLike reports a word that can be an action: a verb of gse's
+// dictionary, a directive verb, or a common verb of actors.txt.
+func (c *compiled) verbLike(rs []rune, t doc.Token) bool {
+	if strings.HasPrefix(t.Pos, "v") {
+		return true
+	}
+	if k, ok := c.kinds[t.Text]; ok && (k == dict.Verb || k == dict.Modal) {
+		return true
+	}
+	h, ok := c.verbs.longestAt(rs, t.Start)
+	return ok && h.end == t.End
 }
 
 // fallbackWeight is the confidence of a sentence judged by its shape only.

@@ -636,3 +636,34 @@ func TestGrammarIsData(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionUnderPoint: under a point, a sentence with no directive
+// word is a task when it reads as an instruction, and not when it
+// describes (grammar.txt's stative, partitive, illustration and degree
+// classes, and maxims). Sentences written for this test.
+func TestDescriptionUnderPoint(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		task bool
+	}{
+		{"组织全体干部集中轮训一次。", true},
+		{"各村每季度召开一次议事会。", true},
+		{"新入职人员可以先到窗口岗位锻炼半年。", true},   // permission
+		{"值班人员不能擅自离开岗位。", true},         // prohibition
+		{"全镇现有村级卫生室二十三个。", false},      // stative 有 before any action
+		{"有的村干部感到任务繁重。", false},         // partitive subject
+		{"比如一个村的集体收入，主要来自土地租金。", false}, // illustration
+		{"说实话，这项工作推进起来并不容易。", false},     // comment
+		{"基层的基础工作同样重要。", false},         // degree adverb + adjective
+		{"众人拾柴，火焰高涨，齐心协力，无往不胜。", false}, // a maxim
+	} {
+		d := annotate("一、加强基层治理\n（一）夯实基础。\n" + tc.text + "\n二、强化保障\n（一）落实经费。\n开展经费检查。")
+		got := false
+		for _, task := range d.Tasks {
+			got = got || task.Text == tc.text
+		}
+		if got != tc.task {
+			t.Errorf("%s: task=%v, want %v", tc.text, got, tc.task)
+		}
+	}
+}

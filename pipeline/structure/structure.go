@@ -429,6 +429,10 @@ func (w *walker) implicitPoints(d *doc.Document) {
 		}
 		idx := body[pi+1]
 		leads, byParagraph := paragraphLeads(d, w.o.Sentences, idx)
+		rule := "pattern:implicit-lead"
+		if par := parallelOpenings(d, w.o.Sentences, idx); len(par) >= parallelMin && !byParagraph {
+			leads, byParagraph, rule = par, true, "pattern:parallel-openings"
+		}
 		if !byParagraph {
 			leads = nil
 			for n, k := range idx {
@@ -469,13 +473,79 @@ func (w *walker) implicitPoints(d *doc.Document) {
 			if next < len(keep) && keep[next] == k {
 				next++
 				sent := d.Paragraphs[s.Para].Sentences[s.Index]
-				pl.Points = append(pl.Points, doc.Point{Title: cleanTitle(sent.Text), Location: sent.Loc, Rules: []string{"pattern:implicit-lead"}})
+				head, _, _ := strings.Cut(sent.Text, "：")
+				pl.Points = append(pl.Points, doc.Point{Title: cleanTitle(head), Location: sent.Loc, Rules: []string{rule}})
 				point = len(pl.Points)
-				s.Role, s.Rules = PointHeading, []string{"pattern:implicit-lead"}
+				if head != sent.Text {
+					// 要进一步向实干要实绩：…要实抓…: the head before the
+					// colon is the point; what follows is its first task.
+					s.Point = point
+					continue
+				}
+				s.Role, s.Rules = PointHeading, []string{rule}
 			}
 			s.Point = point
 		}
 	}
+}
+
+// Parallel openings (排比): at least parallelMin sentences of a pillar that
+// open with the same parallelPrefix characters (要聚焦学生，… 要聚焦教师，…
+// 要聚焦学校，…; 要进一步向实干要实绩：… 要进一步向严管要实绩：…), each short
+// up to its colon and each leading sentences of its own, are the pillar's
+// points even when a comma keeps them from being lead sentences.
+const (
+	parallelMin    = 3
+	parallelPrefix = 3
+	parallelMax    = 24 // the longest head, up to a colon
+)
+
+func parallelOpenings(d *doc.Document, ss []Sentence, idx []int) []int {
+	heads := make([]string, len(idx))
+	byPrefix := map[string][]int{} // prefix → positions in idx
+	for n, k := range idx {
+		s := ss[k]
+		text := d.Paragraphs[s.Para].Sentences[s.Index].Text
+		head, _, _ := strings.Cut(text, "：")
+		heads[n] = head
+		rs := []rune(head)
+		if len(rs) < parallelPrefix+2 || len(rs) > parallelMax {
+			continue
+		}
+		if st, _, _, _ := marker(text); st != stNone {
+			continue
+		}
+		p := string(rs[:parallelPrefix])
+		byPrefix[p] = append(byPrefix[p], n)
+	}
+	var best []int
+	for _, ns := range byPrefix {
+		if len(ns) < parallelMin || len(ns) <= len(best) {
+			continue
+		}
+		ok := true
+		for m, n := range ns {
+			// Each leads something: a sentence of its own follows it
+			// before the next opening (or it carries a colon).
+			next := len(idx)
+			if m+1 < len(ns) {
+				next = ns[m+1]
+			}
+			s := ss[idx[n]]
+			colon := strings.Contains(d.Paragraphs[s.Para].Sentences[s.Index].Text, "：")
+			if next-n < 2 && !colon {
+				ok = false
+			}
+		}
+		if ok {
+			best = ns
+		}
+	}
+	out := make([]int, len(best))
+	for m, n := range best {
+		out[m] = idx[n]
+	}
+	return out
 }
 
 // paraLeadMax bounds a lead sentence that opens a paragraph: a report

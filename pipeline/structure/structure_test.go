@@ -270,3 +270,27 @@ func TestAnnouncedParts(t *testing.T) {
 		})
 	}
 }
+
+// TestParallelOpenings: three sentences of a pillar that open alike and
+// each lead sentences of their own are its points, with a comma in them
+// or a colon after the head; two alike, or alike openings that lead
+// nothing, are not. Written for this test.
+func TestParallelOpenings(t *testing.T) {
+	r := dict.MustDefault()
+	for _, tc := range []struct{ name, text, want string }{
+		{"comma", "一、深化改革\n改革要对准问题。要抓住群众，改进服务方式。完善窗口制度。要抓住干部，改进考核办法。健全考评机制。要抓住基层，改进治理体制。推行网格管理。\n二、加强保障\n落实经费。",
+			"一:深化改革[要抓住群众，改进服务方式|要抓住干部，改进考核办法|要抓住基层，改进治理体制] 二:加强保障"},
+		{"colon", "一、提升质量\n要坚持向管理要效益：制度要细，执行要严。要坚持向创新要效益：方法要新，手段要活。要坚持向团结要效益：分工要明，合作要紧。\n二、加强保障\n落实经费。",
+			"一:提升质量[要坚持向管理要效益|要坚持向创新要效益|要坚持向团结要效益] 二:加强保障"},
+		{"only two", "一、深化改革\n要抓住群众，改进服务方式。完善窗口制度。要抓住干部，改进考核办法。健全考评机制。\n二、加强保障\n落实经费。",
+			"一:深化改革 二:加强保障"},
+		{"a list that leads nothing", "一、深化改革\n要抓住群众，改进服务方式。要抓住干部，改进考核办法。要抓住基层，改进治理体制。\n二、加强保障\n落实经费。",
+			"一:深化改革 二:加强保障"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := outline(Analyze(build(tc.text), r)); got != tc.want {
+				t.Errorf("outline %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
