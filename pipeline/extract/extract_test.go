@@ -551,6 +551,14 @@ func TestNarrativeNotDirective(t *testing.T) {
 		{"市里要求各县加快建设进度。", true, ""},
 		{"村民的希望就在这片土地上。", false, "pattern:noun-use"},
 		{"希望同志们珍惜机会，努力学习。", true, ""},
+		// The chair's words and lead-ins are about the meeting or the list
+		// that follows (structure.txt meta=).
+		{"下面，请王书记作重要讲话，大家欢迎！", false, ""},
+		{"今天会议的议程有三项。", false, ""},
+		{"在这个问题上，我们要：", false, ""},
+		{"为此，要落实以下三项措施：", false, ""},
+		{"请各单位于月底前报送材料。", true, ""},
+		{"各单位要落实好这三项措施。", true, ""},
 		{"上周，省里召开专题会议，主任强调，要压实安全生产责任。", false, "pattern:reported-speech"},
 		{"会议提出了“三个必须”的明确要求。", false, "pattern:quoted-modal"},
 		{"我们要坚持“四个必须”，压实各方责任。", true, ""},

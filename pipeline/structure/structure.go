@@ -498,6 +498,7 @@ const (
 	parallelMin    = 3
 	parallelPrefix = 3
 	parallelMax    = 24 // the longest head, up to a colon
+	parallelMinHan = 6  // the shortest, in Chinese characters
 )
 
 func parallelOpenings(d *doc.Document, ss []Sentence, idx []int) []int {
@@ -509,8 +510,14 @@ func parallelOpenings(d *doc.Document, ss []Sentence, idx []int) []int {
 		head, _, _ := strings.Cut(text, "：")
 		heads[n] = head
 		rs := []rune(head)
-		if len(rs) < parallelPrefix+2 || len(rs) > parallelMax {
-			continue
+		han := 0
+		for _, r := range rs {
+			if unicode.Is(unicode.Han, r) {
+				han++
+			}
+		}
+		if han < parallelMinHan || len(rs) > parallelMax || strings.ContainsAny(head, "！!？?") {
+			continue // 各位代表！: an address, not a point
 		}
 		if st, _, _, _ := marker(text); st != stNone {
 			continue
