@@ -143,7 +143,7 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 		}
 		clause := rs[start:i]
 		start = i + 1
-		h, d, how, ok := c.clauseVerb(clause)
+		h, d, how, ok := c.clauseVerb(clause, lastWord(toks, start-1-len(clause), start-1))
 		if !ok {
 			continue
 		}
@@ -218,6 +218,11 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 		// directs nobody. An instruction before a closing rhetorical
 		// clause (…应该勇于…，不也是…吗？) stands.
 		return dec.overruled(Evidence{Rule: "pattern:question", Matched: string(rs[at:]), Fired: true, Effect: "问句，不是任务"})
+	}
+	if w, ok := c.significant(toks); ok {
+		// 要提高质量，优化队伍最重要: what the sentence asserts is what
+		// matters most; a statement of significance, not an instruction.
+		return dec.overruled(Evidence{Rule: "pattern:significance", Matched: w, Fired: true, Effect: "说明什么重要（“……最关键”），不是部署"})
 	}
 	if who, ok := c.reported(toks); ok {
 		// 某某强调，…: the speech reports another's words; the
@@ -446,7 +451,7 @@ const (
 // quotes and dashes, time phrases and adverbs; or, when the clause opens
 // with a preposition, the first directive verb inside it. Offsets are
 // relative to the clause.
-func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
+func (c *compiled) clauseVerb(cl []rune, last doc.Token) (hit, dict.Directive, string, bool) {
 	k := 0
 	for k < len(cl) && (unicode.IsSpace(cl[k]) || strings.ContainsRune("“\"—-－", cl[k])) {
 		k++
@@ -483,6 +488,11 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 	case dict.Verb, dict.Modal:
 		return h, d, viaStart, true
 	case dict.Prep:
+		if frameEnd(last) {
+			// 在业务快速发展的过程中, 当教师参评优质课时: a frame of
+			// time or place around the clause; its verb is no action.
+			return hit{}, dict.Directive{}, "", false
+		}
 		quoted := 0
 		for i := h.end; i < len(cl); i++ {
 			switch cl[i] {
@@ -504,14 +514,15 @@ func (c *compiled) clauseVerb(cl []rune) (hit, dict.Directive, string, bool) {
 
 // perfective reports a 了 of completion (not 为了、除了、了解).
 // epistemicBefore returns the adverb of inference (mood=epistemic) that
-// ends right before rune at, past a 也 or 都 (迟早要, 最终都要).
+// stands before rune at in its clause (迟早要, 最终都要, 可能由于…不能).
 func (c *compiled) epistemicBefore(rs []rune, at int) (dict.Directive, bool) {
-	for at > 0 && (rs[at-1] == '也' || rs[at-1] == '都' || rs[at-1] == '总') {
-		at--
+	start := at
+	for start > 0 && !isClauseSep(rs[start-1]) {
+		start--
 	}
-	for s := at - 1; s >= 0 && s >= at-4; s-- {
+	for s := start; s < at; s++ {
 		for _, o := range c.directives.at(rs, s) {
-			if d := c.r.Directives[o.id]; o.end == at && d.Epistemic {
+			if d := c.r.Directives[o.id]; o.end <= at && d.Epistemic {
 				return d, true
 			}
 		}
@@ -958,6 +969,53 @@ func objectAfter(rs []rune, end int) string {
 	return obj
 }
 
+// significant reports a sentence that ends in a degree adverb and an
+// adjective of significance (同样重要, 最关键, 十分必要), and returns them.
+func (c *compiled) significant(toks []doc.Token) (string, bool) {
+	n := len(toks)
+	for n > 0 && isClauseSep(firstRune(toks[n-1].Text)) {
+		n--
+	}
+	if n == 0 {
+		return "", false
+	}
+	last := toks[n-1].Text
+	if n >= 2 && c.degree[toks[n-2].Text] && c.significance[last] {
+		return toks[n-2].Text + last, true
+	}
+	for d := range c.degree {
+		// 尤为重要, 至关重要 as one word of gse's.
+		if rest, ok := strings.CutPrefix(last, d); ok && c.significance[rest] {
+			return last, true
+		}
+	}
+	return "", false
+}
+
+// frameEnd reports whether last, the last word of a prepositional
+// clause, closes it as a frame of time or place (框式介词): 在…的过程中,
+// 在…下, 当…时, 在…之际. The localizer must be a word of its own: 中 in 高中
+// closes nothing.
+func frameEnd(last doc.Token) bool {
+	switch last.Text {
+	case "中", "时", "后", "下", "里", "之际", "期间", "之中", "以后", "之后", "过程中", "时候":
+		return true
+	}
+	return false
+}
+
+// lastWord returns the last word ending inside runes [from, to) of the
+// sentence, the zero Token when there is none.
+func lastWord(toks []doc.Token, from, to int) doc.Token {
+	var last doc.Token
+	for _, t := range toks {
+		if t.Start >= from && t.End <= to {
+			last = t
+		}
+	}
+	return last
+}
+
 // directiveEvidence reports whether a sentence without a directive word,
 // shaped like an instruction, is not a description after all. It
 // describes when its first clause with content predicates with a stative
@@ -1006,6 +1064,7 @@ func (c *compiled) directiveEvidence(rs []rune, toks []doc.Token) bool {
 	if permission {
 		return true
 	}
+clauses:
 	for _, cl := range clauses {
 		i := 0
 		for i < len(cl) && (c.discourse[cl[i].Text] || c.illustration[cl[i].Text]) {
@@ -1017,14 +1076,23 @@ func (c *compiled) directiveEvidence(rs []rune, toks []doc.Token) bool {
 		if i == len(cl) {
 			continue // 第一，: a marker alone
 		}
+		if (strings.HasPrefix(cl[i].Pos, "p") || c.isPrep(cl[i].Text)) && frameEnd(cl[len(cl)-1]) {
+			continue // 在现代社会中，…: a frame, the predicate comes after
+		}
 		if c.partitive[cl[i].Text] {
 			return false
 		}
 		for ; i < len(cl); i++ {
-			if c.stative[cl[i].Text] {
+			if c.stative[cl[i].Text] || c.prediction[cl[i].Text] {
 				return false
 			}
 			if c.verbLike(rs, cl[i]) {
+				if i+1 < len(cl) && cl[i+1].Text == "的" {
+					if i+2 == len(cl) || !c.nounRest(cl[i+2:]) {
+						continue
+					}
+					continue clauses // 烧钱的公司，…: a noun phrase; the predicate is in the next clause
+				}
 				break
 			}
 		}
@@ -1033,6 +1101,17 @@ func (c *compiled) directiveEvidence(rs []rune, toks []doc.Token) bool {
 	last := clauses[len(clauses)-1]
 	if n := len(last); n >= 2 && c.degree[last[n-2].Text] && strings.HasPrefix(last[n-1].Pos, "a") {
 		return false
+	}
+	return true
+}
+
+// nounRest reports whether toks, the rest of a clause after a 的, hold no
+// verb: the clause is one noun phrase.
+func (c *compiled) nounRest(toks []doc.Token) bool {
+	for _, t := range toks {
+		if strings.HasPrefix(t.Pos, "v") || c.stative[t.Text] {
+			return false
+		}
 	}
 	return true
 }

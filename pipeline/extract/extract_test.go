@@ -558,6 +558,12 @@ func TestNarrativeNotDirective(t *testing.T) {
 		{"在这个问题上，我们要：", false, ""},
 		{"为此，要落实以下三项措施：", false, ""},
 		{"请各单位于月底前报送材料。", true, ""},
+		{"施工单位不能擅自更改设计。", true, ""},
+		{"部分路段可能由于天气原因不能按时完工。", false, "dict/directives.txt:可能"},
+		{"目前的服务还不能满足群众需要。", false, "dict/exclusions.txt:trigger=不能 context=还不能"},
+		{"要办好教育，师资队伍最关键。", false, "pattern:significance"},
+		{"要加强师资队伍建设，这一点尤为重要。", false, "pattern:significance"},
+		{"要加强师资队伍建设。", true, ""},
 		{"各单位要落实好这三项措施。", true, ""},
 		{"上周，省里召开专题会议，主任强调，要压实安全生产责任。", false, "pattern:reported-speech"},
 		{"会议提出了“三个必须”的明确要求。", false, "pattern:quoted-modal"},
@@ -656,14 +662,19 @@ func TestDescriptionUnderPoint(t *testing.T) {
 	}{
 		{"组织全体干部集中轮训一次。", true},
 		{"各村每季度召开一次议事会。", true},
-		{"新入职人员可以先到窗口岗位锻炼半年。", true},   // permission
+		{"新入职人员可以先到窗口岗位锻炼半年。", true},    // permission
 		{"值班人员不能擅自离开岗位。", true},         // prohibition
-		{"全镇现有村级卫生室二十三个。", false},      // stative 有 before any action
+		{"全镇现有村级卫生室二十三个。", false},       // stative 有 before any action
 		{"有的村干部感到任务繁重。", false},         // partitive subject
 		{"比如一个村的集体收入，主要来自土地租金。", false}, // illustration
-		{"说实话，这项工作推进起来并不容易。", false},     // comment
+		{"说实话，这项工作推进起来并不容易。", false},    // comment
 		{"基层的基础工作同样重要。", false},         // degree adverb + adjective
 		{"众人拾柴，火焰高涨，齐心协力，无往不胜。", false}, // a maxim
+		{"在汛期到来之前，巡查人员逐段检查堤防。", true},
+		{"在城镇化进程中，不少村庄面临空心化。", false},  // a frame, then a description
+		{"这项改革也会带来一些阵痛。", false},        // prediction
+		{"因为资金短缺，工程进度有所放缓。", false},     // explanation
+		{"养殖的农户，大多有十头以上的牛。", false},     // a noun phrase clause, then a description
 	} {
 		d := annotate("一、加强基层治理\n（一）夯实基础。\n" + tc.text + "\n二、强化保障\n（一）落实经费。\n开展经费检查。")
 		got := false
