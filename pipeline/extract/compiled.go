@@ -42,7 +42,7 @@ type compiled struct {
 type grammar struct {
 	reportVerbs, habitual, firstPerson, addressee, direction, perfective map[string]bool
 	discourse, illustration, permission, stative, partitive, degree      map[string]bool
-	significance, prediction                                             map[string]bool
+	significance, prediction, focus                                      map[string]bool
 	// statementStarts open sentences that describe rather than instruct;
 	// addedMeasure are connectives with their comma that open one more
 	// instruction in a list of measures (同时，…).
@@ -79,7 +79,7 @@ func newGrammar(r *dict.Rules) grammar {
 		reportVerbs: set("report-verb"), habitual: set("habitual"), firstPerson: set("first-person"),
 		addressee: set("addressee"), direction: set("direction"), perfective: set("perfective"),
 		discourse: set("discourse"), illustration: set("illustration"), permission: set("permission"),
-		stative: set("stative"), partitive: set("partitive"), degree: set("degree"), significance: set("significance"), prediction: set("prediction"),
+		stative: set("stative"), partitive: set("partitive"), degree: set("degree"), significance: set("significance"), prediction: set("prediction"), focus: set("focus"),
 		statementStarts: r.Grammar("statement-start"),
 		pivotPreps:      runes(nil, "pivot-prep"), quantifiers: runes(nil, "quantifier"),
 		listSeps: runes([]string{"、"}, "list-sep"), partyHeads: runes(nil, "head", "party-head"),

@@ -97,6 +97,14 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 			dec.note(Evidence{Rule: e.Src.String(), Matched: e.Text + d.Text, Fired: true, Effect: "表示推断（“将会”），不是要求"})
 			continue
 		}
+		if w, ok := c.assertion(rs, toks, h); ok {
+			dec.note(Evidence{Rule: "pattern:shi-de", Matched: w, Fired: true, Effect: "在“是……的”里，是判断或说明，不是要求"})
+			continue
+		}
+		if w, ok := c.definition(rs, toks, h); ok {
+			dec.note(Evidence{Rule: "pattern:definition", Matched: w, Fired: true, Effect: "“某某就是要……”说明某事是什么，不是要求"})
+			continue
+		}
 		if d.Noun && toks != nil && nounUse(toks, h) {
 			// 按照…的要求, 希望的田野, 总体要求与目标: the noun names what
 			// is asked or hoped, and asks nothing itself.
@@ -528,6 +536,70 @@ func (c *compiled) epistemicBefore(rs []rune, at int) (dict.Directive, bool) {
 		}
 	}
 	return dict.Directive{}, false
+}
+
+// clauseTokens returns the words of the clause holding rune at: from the
+// one after the previous clause separator up to the next.
+func clauseTokens(toks []doc.Token, at int) []doc.Token {
+	lo, hi := 0, len(toks)
+	for i, t := range toks {
+		if isClauseSep(firstRune(t.Text)) {
+			if t.End <= at {
+				lo = i + 1
+			} else if t.Start >= at {
+				hi = i
+				break
+			}
+		}
+	}
+	return toks[lo:hi]
+}
+
+// assertion reports a modal inside the 是…的 construction of its clause
+// (是能够激发积极性的, 这是不能忘记的, 别人拿去是不能直接使用的): the clause
+// affirms what is so, it asks nothing.
+func (c *compiled) assertion(rs []rune, toks []doc.Token, h hit) (string, bool) {
+	cl := clauseTokens(toks, h.start)
+	if len(cl) < 3 || cl[len(cl)-1].Text != "的" {
+		return "", false
+	}
+	for _, t := range cl {
+		if t.Start >= h.start {
+			break
+		}
+		if t.Text == "是" || strings.HasSuffix(t.Text, "是") && c.stative[t.Text] {
+			return string(rs[t.Start:cl[len(cl)-1].End]), true
+		}
+	}
+	return "", false
+}
+
+// definition reports a modal right after the copula whose subject is a
+// thing, not a party (目的就是要…, 我们的个人主义就是要…): it says what the
+// thing is. 我们就是要… (a pronoun, a party) and 关键是要… (grammar.txt's
+// focus words) instruct.
+func (c *compiled) definition(rs []rune, toks []doc.Token, h hit) (string, bool) {
+	for i, t := range toks {
+		if t.End != h.start {
+			continue
+		}
+		if t.Text != "是" && t.Text != "就是" && t.Text != "正是" || i == 0 {
+			return "", false
+		}
+		subj := toks[i-1]
+		if strings.HasPrefix(subj.Pos, "r") || strings.HasPrefix(subj.Pos, "m") || isClauseSep(firstRune(subj.Text)) {
+			// 我们就是要…, 一是坚持…: a pronoun or an enumerator, no thing
+			return "", false
+		}
+		if p, ok := c.nouns.longestAt(rs, subj.Start); ok && p.end >= subj.End {
+			return "", false
+		}
+		if c.partyHeadAt(rs, subj.Start) || c.focus[subj.Text] {
+			return "", false // 关键是要…: what matters most, an instruction
+		}
+		return subj.Text + t.Text + string(rs[h.start:h.end]), true
+	}
+	return "", false
 }
 
 // nounUse reports whether the word at h, a noun too, is used as one:

@@ -564,6 +564,12 @@ func TestNarrativeNotDirective(t *testing.T) {
 		{"要办好教育，师资队伍最关键。", false, "pattern:significance"},
 		{"要加强师资队伍建设，这一点尤为重要。", false, "pattern:significance"},
 		{"要加强师资队伍建设。", true, ""},
+		{"这样的做法是不能长久的。", false, "pattern:shi-de"},
+		{"好的制度是能够持续激发活力的。", false, "pattern:shi-de"},
+		{"这套办法不能长久使用。", true, ""},
+		{"改革的目的就是要激发活力。", false, "pattern:definition"},
+		{"我们就是要把这件事办好。", true, ""},
+		{"关键是要抓好落实。", true, ""},
 		{"各单位要落实好这三项措施。", true, ""},
 		{"上周，省里召开专题会议，主任强调，要压实安全生产责任。", false, "pattern:reported-speech"},
 		{"会议提出了“三个必须”的明确要求。", false, "pattern:quoted-modal"},
@@ -671,10 +677,10 @@ func TestDescriptionUnderPoint(t *testing.T) {
 		{"基层的基础工作同样重要。", false},         // degree adverb + adjective
 		{"众人拾柴，火焰高涨，齐心协力，无往不胜。", false}, // a maxim
 		{"在汛期到来之前，巡查人员逐段检查堤防。", true},
-		{"在城镇化进程中，不少村庄面临空心化。", false},  // a frame, then a description
-		{"这项改革也会带来一些阵痛。", false},        // prediction
-		{"因为资金短缺，工程进度有所放缓。", false},     // explanation
-		{"养殖的农户，大多有十头以上的牛。", false},     // a noun phrase clause, then a description
+		{"在城镇化进程中，不少村庄面临空心化。", false}, // a frame, then a description
+		{"这项改革也会带来一些阵痛。", false},      // prediction
+		{"因为资金短缺，工程进度有所放缓。", false},   // explanation
+		{"养殖的农户，大多有十头以上的牛。", false},   // a noun phrase clause, then a description
 	} {
 		d := annotate("一、加强基层治理\n（一）夯实基础。\n" + tc.text + "\n二、强化保障\n（一）落实经费。\n开展经费检查。")
 		got := false
