@@ -188,6 +188,7 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 			}
 		}
 	}
+	dropNestedRuns(cands)
 	appendix := len(d.Paragraphs)
 	for i, p := range d.Paragraphs {
 		if matchKind(r, dict.Appendix, p.Text) != nil {
@@ -553,6 +554,42 @@ func parallelOpenings(d *doc.Document, ss []Sentence, idx []int) []int {
 		out[m] = idx[n]
 	}
 	return out
+}
+
+// dropNestedRuns removes an inline run nested in an item of a paragraph
+// run of the same style: 三要进一步强化品牌意识。…一是提高…四是提高… and then
+// 四要进一步强化大局意识 opening the next paragraph. The inline 一是…四是
+// lists inside the third item; the paragraph run goes on with 四要. An
+// inline run counts as nested when its paragraph opens with an item of
+// its style and a later paragraph opens with one of its numbers.
+func dropNestedRuns(cands map[[2]int]candidate) {
+	later := map[style]map[int]int{} // style → number → last paragraph opening with it
+	for k, c := range cands {
+		if k[1] != 0 {
+			continue
+		}
+		if later[c.st] == nil {
+			later[c.st] = map[int]int{}
+		}
+		later[c.st][c.n] = max(later[c.st][c.n], k[0])
+	}
+	nested := map[[2]int]bool{} // paragraph, style
+	for k, c := range cands {
+		if k[1] == 0 {
+			continue
+		}
+		if open, ok := cands[[2]int{k[0], 0}]; !ok || open.st != c.st {
+			continue
+		}
+		if at, ok := later[c.st][c.n]; ok && at > k[0] {
+			nested[[2]int{k[0], int(c.st)}] = true
+		}
+	}
+	for k, c := range cands {
+		if k[1] > 0 && nested[[2]int{k[0], int(c.st)}] {
+			delete(cands, k)
+		}
+	}
 }
 
 // paraLeadMax bounds a lead sentence that opens a paragraph: a report

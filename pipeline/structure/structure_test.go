@@ -294,3 +294,22 @@ func TestParallelOpenings(t *testing.T) {
 		})
 	}
 }
+
+// TestNestedRun: an inline 一是…三是 inside the second item of a paragraph
+// run 一要…三要 lists within that item; the paragraph run goes on with 三要.
+// An inline run in a paragraph that opens with another style stays.
+func TestNestedRun(t *testing.T) {
+	r := dict.MustDefault()
+	for _, tc := range []struct{ name, text, want string }{
+		{"nested", "一要抓好学习。要读原著。\n二要抓好质量。一是提高合格率。二是提高优秀率。三是提高满意率。\n三要抓好作风。要转变作风。",
+			"一:要抓好学习 二:要抓好质量 三:要抓好作风"},
+		{"not nested", "今年重点做好三件事。一是提高合格率。二是提高优秀率。三是提高满意率。\n此外还要抓好作风。",
+			"一:提高合格率 二:提高优秀率 三:提高满意率"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := outline(Analyze(build(tc.text), r)); got != tc.want {
+				t.Errorf("outline %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
