@@ -117,6 +117,10 @@ func (r Ratio) MarshalJSON() ([]byte, error) {
 	}{plain(r), v})
 }
 
+// HighBand divides confident tasks from doubtful ones: the workbook marks
+// the tasks below it for a reviewer's attention.
+const HighBand = 0.8
+
 // Report is the score of one document, or of several merged.
 type Report struct {
 	Document string `json:"document"`
@@ -133,6 +137,12 @@ type Report struct {
 	// predicted ones of the same task.
 	ActorRecall  Ratio `json:"actor_recall"`
 	TimingRecall Ratio `json:"timing_recall"`
+	// HighConfidence and LowConfidence are the predicted tasks with a
+	// confidence of at least, and below, HighBand: Hit of Total are right
+	// (a borderline match counts in neither). A reviewer sorts by
+	// confidence; the high band must be the more precise.
+	HighConfidence Ratio `json:"high_confidence_precision"`
+	LowConfidence  Ratio `json:"low_confidence_precision"`
 	// Findings lists every error, for the rule developer; nil after Merge.
 	Findings []Finding `json:"findings,omitempty"`
 }
@@ -174,6 +184,8 @@ func Merge(name string, reports ...*Report) *Report {
 		m.PointAccuracy.add(r.PointAccuracy)
 		m.ActorRecall.add(r.ActorRecall)
 		m.TimingRecall.add(r.TimingRecall)
+		m.HighConfidence.add(r.HighConfidence)
+		m.LowConfidence.add(r.LowConfidence)
 	}
 	return m
 }
@@ -334,6 +346,16 @@ func scoreTasks(r *Report, pred *doc.Document, gold *Gold, pillarTo []int) {
 
 	for i, j := range predTo {
 		p := pred.Tasks[i]
+		band := &r.LowConfidence
+		if p.Confidence >= HighBand {
+			band = &r.HighConfidence
+		}
+		if j < 0 || !gold.Tasks[j].Borderline {
+			band.Total++
+			if j >= 0 {
+				band.Hit++
+			}
+		}
 		if j < 0 {
 			r.Findings = append(r.Findings, withNearest(Finding{Kind: "task", Problem: "spurious", Text: p.Text,
 				Where: predWhere(pred, p.Pillar, p.Point), Rules: p.Rules, Location: loc(p.Location),

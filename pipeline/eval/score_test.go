@@ -67,6 +67,8 @@ func TestScoreByHand(t *testing.T) {
 	// Actors: 支部书记 is 4 of 6 runes of 各级支部书记 (contained, 67%), and
 	// 部机关各股室 is exact: 2 of 2. Timing: 每月 only, 1 of 3.
 	// Slogans: 三会一课 TP, 七一 set aside, 两学一做 FP, 一盘棋 FN.
+	// Confidence: the predictions carry none (0), so all five that are not
+	// set aside fall in the low band, three of them right.
 	want := Report{
 		Document:       "hand.txt",
 		Pillars:        Counts{TP: 1, FP: 1, FN: 1},
@@ -77,6 +79,7 @@ func TestScoreByHand(t *testing.T) {
 		PointAccuracy:  Ratio{2, 3},
 		ActorRecall:    Ratio{2, 2},
 		TimingRecall:   Ratio{1, 3},
+		LowConfidence:  Ratio{3, 5},
 	}
 	got := *r
 	got.Findings = nil

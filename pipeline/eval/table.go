@@ -41,6 +41,11 @@ func WriteTable(w io.Writer, reports []*Report, total *Report) error {
 			pad(ratioCell(r.PillarAccuracy), cell), pad(ratioCell(r.PointAccuracy), cell),
 			pad(ratioCell(r.ActorRecall), cell), ratioCell(r.TimingRecall))
 	}
+	if total != nil {
+		fmt.Fprintf(&b, "置信度 ≥ %.1f 的任务准确率 %s（%d 条），< %.1f 的 %s（%d 条）\n",
+			HighBand, ratioCell(total.HighConfidence), total.HighConfidence.Total,
+			HighBand, ratioCell(total.LowConfidence), total.LowConfidence.Total)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -28,6 +28,7 @@ const (
 	colNote
 	colWhere
 	colChanged
+	colConfidence
 	colRules
 	colID
 	numCols
@@ -37,49 +38,55 @@ const (
 // package reads workbooks back and finds columns by these titles; defining
 // them here, where they are written, keeps the two from drifting apart.
 const (
-	ColSeq      = "序号"
-	ColPillar   = "一级部署"
-	ColPoint    = "重点任务"
-	ColText     = "任务内容"
-	ColAction   = "关键动作"
-	ColActors   = "文中责任主体"
-	ColTiming   = "文中时间要求"
-	ColLead     = "牵头单位"
-	ColPartner  = "配合单位"
-	ColLeader   = "责任领导"
-	ColDue      = "完成时限"
-	ColStatus   = "进展状态"
-	ColVerdict  = "审核意见"
-	ColNote     = "备注"
-	ColLocation = "原文位置"
-	ColChanged  = "原文变动"
-	ColRules    = "命中规则"
-	ColID       = "任务编号"
+	ColSeq        = "序号"
+	ColPillar     = "一级部署"
+	ColPoint      = "重点任务"
+	ColText       = "任务内容"
+	ColAction     = "关键动作"
+	ColActors     = "文中责任主体"
+	ColTiming     = "文中时间要求"
+	ColLead       = "牵头单位"
+	ColPartner    = "配合单位"
+	ColLeader     = "责任领导"
+	ColDue        = "完成时限"
+	ColStatus     = "进展状态"
+	ColVerdict    = "审核意见"
+	ColNote       = "备注"
+	ColLocation   = "原文位置"
+	ColChanged    = "原文变动"
+	ColConfidence = "置信度"
+	ColRules      = "命中规则"
+	ColID         = "任务编号"
 
 	// ColRemovedText is the task text column of the 已移除任务 sheet.
 	ColRemovedText = "原任务内容"
 )
 
 var columns = [numCols]column{
-	colSeq:     {title: ColSeq, width: 5},
-	colPillar:  {title: ColPillar, width: 16, wrap: true},
-	colPoint:   {title: ColPoint, width: 14, wrap: true},
-	colText:    {title: ColText, width: 52, wrap: true},
-	colAction:  {title: ColAction, width: 12, wrap: true},
-	colActors:  {title: ColActors, width: 12, wrap: true},
-	colTiming:  {title: ColTiming, width: 11, wrap: true},
-	colLead:    {title: ColLead, width: 14, input: true, wrap: true},
-	colPartner: {title: ColPartner, width: 16, input: true, wrap: true},
-	colLeader:  {title: ColLeader, width: 9, input: true, wrap: true},
-	colDue:     {title: ColDue, width: 11.5, input: true},
-	colStatus:  {title: ColStatus, width: 9, input: true},
-	colVerdict: {title: ColVerdict, width: 9, input: true},
-	colNote:    {title: ColNote, width: 14, input: true, wrap: true},
-	colWhere:   {title: ColLocation, width: 11, wrap: true},
-	colChanged: {title: ColChanged, width: 24, wrap: true},
-	colRules:   {title: ColRules, width: 20, wrap: true},
-	colID:      {title: ColID, width: 11},
+	colSeq:        {title: ColSeq, width: 5},
+	colPillar:     {title: ColPillar, width: 16, wrap: true},
+	colPoint:      {title: ColPoint, width: 14, wrap: true},
+	colText:       {title: ColText, width: 52, wrap: true},
+	colAction:     {title: ColAction, width: 12, wrap: true},
+	colActors:     {title: ColActors, width: 12, wrap: true},
+	colTiming:     {title: ColTiming, width: 11, wrap: true},
+	colLead:       {title: ColLead, width: 14, input: true, wrap: true},
+	colPartner:    {title: ColPartner, width: 16, input: true, wrap: true},
+	colLeader:     {title: ColLeader, width: 9, input: true, wrap: true},
+	colDue:        {title: ColDue, width: 11.5, input: true},
+	colStatus:     {title: ColStatus, width: 9, input: true},
+	colVerdict:    {title: ColVerdict, width: 9, input: true},
+	colNote:       {title: ColNote, width: 14, input: true, wrap: true},
+	colWhere:      {title: ColLocation, width: 11, wrap: true},
+	colChanged:    {title: ColChanged, width: 24, wrap: true},
+	colConfidence: {title: ColConfidence, width: 8},
+	colRules:      {title: ColRules, width: 20, wrap: true},
+	colID:         {title: ColID, width: 11},
 }
+
+// LowConfidence is the confidence below which a task's row is shaded for
+// a reviewer to check first (eval.HighBand, the band eval reports).
+const LowConfidence = 0.8
 
 // ChangedNote opens the 原文变动 cell of a task whose input was carried
 // from a reworded sentence; the old sentence follows.

@@ -108,7 +108,7 @@ func TestWorkbookShape(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := []string{"序号", "一级部署", "重点任务", "任务内容", "关键动作", "文中责任主体", "文中时间要求",
-				"牵头单位", "配合单位", "责任领导", "完成时限", "进展状态", "审核意见", "备注", "原文位置", "原文变动", "命中规则", "任务编号"}
+				"牵头单位", "配合单位", "责任领导", "完成时限", "进展状态", "审核意见", "备注", "原文位置", "原文变动", "置信度", "命中规则", "任务编号"}
 			if strings.Join(rows[0], ",") != strings.Join(want, ",") {
 				t.Errorf("header = %v", rows[0])
 			}
@@ -418,5 +418,60 @@ func TestEmptyDocument(t *testing.T) {
 	var buf bytes.Buffer
 	if err := WriteCSV(&buf, &doc.Document{}); err != nil || strings.Count(buf.String(), "\n") != 1 {
 		t.Errorf("CSV of an empty document: %v %q", err, buf.String())
+	}
+}
+
+// TestLowConfidenceShaded: a task below LowConfidence has its text and
+// its confidence shaded, a confident one not; the confidence is a number
+// a reviewer can sort by.
+func TestLowConfidenceShaded(t *testing.T) {
+	d := fixture(t)
+	if len(d.Tasks) < 2 {
+		t.Fatal("fixture has fewer than two tasks")
+	}
+	d.Tasks[0].Confidence, d.Tasks[1].Confidence = 0.55, 0.95
+	f := roundTrip(t, d, Options{})
+	rows, err := f.GetRows(SheetTasks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillOf := func(cell string) string {
+		id, err := f.GetCellStyle(SheetTasks, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(st.Fill.Color, ",")
+	}
+	found := 0
+	for r, row := range rows {
+		if len(row) <= colID || row[colText] == "" {
+			continue
+		}
+		var want string
+		switch row[colText] {
+		case d.Tasks[0].Text:
+			want = "FFF2CC"
+		case d.Tasks[1].Text:
+			want = ""
+		default:
+			continue
+		}
+		found++
+		for _, c := range []int{colText, colConfidence} {
+			if got := fillOf(cellName(c, r+1)); got != want {
+				t.Errorf("row %d column %s: fill %q, want %q", r+1, columns[c].title, got, want)
+			}
+		}
+		typ, err := f.GetCellType(SheetTasks, cellName(colConfidence, r+1))
+		if err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("row %d: confidence is not a number (%v, %v)", r+1, typ, err)
+		}
+	}
+	if found != 2 {
+		t.Fatalf("found %d of the two tasks", found)
 	}
 }

@@ -84,7 +84,7 @@ func encodeIndented(w *bufio.Writer, x any, prefix string) error {
 
 // csvColumns are the sheet's columns minus those the department fills in:
 // the CSV is the extraction, the workbook is where people work.
-var csvColumns = []int{colSeq, colPillar, colPoint, colText, colAction, colActors, colTiming, colWhere, colRules, colID}
+var csvColumns = []int{colSeq, colPillar, colPoint, colText, colAction, colActors, colTiming, colWhere, colConfidence, colRules, colID}
 
 // bom makes Excel read the file as UTF-8 rather than the ANSI code page.
 const bom = "\uFEFF"
@@ -114,16 +114,17 @@ func WriteCSV(w io.Writer, d *doc.Document) error {
 			pillar = OutsideLabel
 		}
 		vals := map[int]string{
-			colSeq:    strconv.Itoa(l.seq),
-			colPillar: pillar,
-			colPoint:  deref(t.Point),
-			colText:   t.Text,
-			colAction: keyAction(t),
-			colActors: strings.Join(t.Actors, "、"),
-			colTiming: strings.Join(t.Timing, "、"),
-			colWhere:  Where(t.Location),
-			colRules:  compactRules(t.Rules, "；"),
-			colID:     taskID(t),
+			colSeq:        strconv.Itoa(l.seq),
+			colPillar:     pillar,
+			colPoint:      deref(t.Point),
+			colText:       t.Text,
+			colAction:     keyAction(t),
+			colActors:     strings.Join(t.Actors, "、"),
+			colTiming:     strings.Join(t.Timing, "、"),
+			colWhere:      Where(t.Location),
+			colRules:      compactRules(t.Rules, "；"),
+			colID:         taskID(t),
+			colConfidence: strconv.FormatFloat(t.Confidence, 'f', 2, 64),
 		}
 		rec := make([]string, len(csvColumns))
 		for i, c := range csvColumns {

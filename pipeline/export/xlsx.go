@@ -87,6 +87,9 @@ type builder struct {
 	o Options
 
 	head, headInput, body, bodyCenter, date, group, groupText, indent, plain int
+	// doubt shades the text and confidence of a task below LowConfidence;
+	// score writes the confidence as a number with two decimals.
+	doubt, doubtScore, score int
 	// orphans are reviewer rows whose task is gone; they go to 已移除任务.
 	orphans []Row
 	// rich are the task texts to highlight, by their text (see highlight).
@@ -137,6 +140,12 @@ func (b *builder) styles() error {
 		{&b.indent, excelize.Style{Font: font(false), Border: border,
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true, Indent: 2}}},
 		{&b.plain, excelize.Style{Font: font(false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&b.doubt, excelize.Style{Font: font(false), Fill: fill("FFF2CC"), Border: border,
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&b.score, excelize.Style{Font: font(false), Border: border, NumFmt: 2,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&b.doubtScore, excelize.Style{Font: font(false), Fill: fill("FFF2CC"), Border: border, NumFmt: 2,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 	}
 	for _, s := range defs {
 		id, err := b.f.NewStyle(&s.s)
@@ -317,6 +326,21 @@ func (b *builder) tasks() error {
 	if err := b.bodyStyles(sh, ls, last); err != nil {
 		return err
 	}
+	for i, l := range ls {
+		if l.task == nil {
+			continue
+		}
+		text, score := b.body, b.score
+		if l.task.Confidence < LowConfidence {
+			text, score = b.doubt, b.doubtScore
+		}
+		if err := f.SetCellStyle(sh, cellName(colText, i+2), cellName(colText, i+2), text); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cellName(colConfidence, i+2), cellName(colConfidence, i+2), score); err != nil {
+			return err
+		}
+	}
 
 	// AutoFilter rewrites the sheet properties, so it goes before anything
 	// that sets them (outline, fit to page).
@@ -392,8 +416,12 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 			return err
 		}
 	}
-	// 序号 is a number so that sorting by it restores the order.
+	// 序号 is a number so that sorting by it restores the order; so is
+	// 置信度, so that a reviewer can sort the doubtful tasks first.
 	if err := b.f.SetCellInt(sh, cellName(colSeq, row), int64(l.seq)); err != nil {
+		return err
+	}
+	if err := b.f.SetCellFloat(sh, cellName(colConfidence, row), t.Confidence, 2, 64); err != nil {
 		return err
 	}
 	for c, col := range columns {
