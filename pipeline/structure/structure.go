@@ -232,6 +232,7 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 			w.visit(i, j, s, p)
 		}
 	}
+	w.betweenRuns(d)
 	w.implicitPoints(d)
 	w.announce(d)
 	w.targets()
@@ -588,6 +589,65 @@ func dropNestedRuns(cands map[[2]int]candidate) {
 	for k, c := range cands {
 		if k[1] > 0 && nested[[2]int{k[0], int(c.st)}] {
 			delete(cands, k)
+		}
+	}
+}
+
+// betweenRuns takes out of a run's last pillar the paragraphs after its
+// heading paragraph when another run follows (一是…五是, then 在充分肯定
+// 成绩的同时…, then 一要…): in a run whose items each head a paragraph of
+// their own body, what follows the last item's paragraph turns to
+// something else, a lead-in to the next run, and belongs to no pillar.
+func (w *walker) betweenRuns(d *doc.Document) {
+	o := w.o
+	heading := make([]int, len(o.Pillars)) // each pillar's heading paragraph
+	for i := range heading {
+		heading[i] = -1
+	}
+	for _, s := range o.Sentences {
+		if s.Role == PillarHeading && s.Pillar > 0 && heading[s.Pillar-1] < 0 {
+			heading[s.Pillar-1] = s.Para
+		}
+	}
+	attached := func(k int) bool { // pillar k's heading shares its paragraph with body
+		return heading[k] >= 0 && len(d.Paragraphs[heading[k]].Sentences) > 1
+	}
+	for k := 0; k+1 < len(o.Pillars); k++ {
+		next, _ := parseCN(o.Pillars[k+1].Number)
+		if next != 1 {
+			continue // the run goes on
+		}
+		// The run ending at k: back to its first item.
+		first := k
+		for first > 0 {
+			n, _ := parseCN(o.Pillars[first].Number)
+			if n <= 1 {
+				break
+			}
+			first--
+		}
+		all := true
+		for j := first; j <= k; j++ {
+			all = all && attached(j)
+		}
+		if !all || first == k {
+			continue
+		}
+		lead := -1
+		for i := range o.Sentences {
+			s := &o.Sentences[i]
+			if s.Pillar == k+1 && s.Para > heading[k] && s.Role == Body {
+				s.Pillar, s.Point, s.Review, s.Targets = 0, 0, false, false
+				lead = i
+			}
+		}
+		// …我们还要念好“六字真经”：: the lead-in to the next run names it.
+		if lead >= 0 {
+			s := &o.Sentences[lead]
+			text := strings.TrimSpace(d.Paragraphs[s.Para].Sentences[s.Index].Text)
+			if strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":") {
+				s.Role, s.Rules = MetaTalk, []string{"pattern:run-lead-in"}
+			}
 		}
 	}
 }

@@ -313,3 +313,36 @@ func TestNestedRun(t *testing.T) {
 		})
 	}
 }
+
+// TestBetweenRuns: paragraphs after the last item of a run whose items
+// head paragraphs of their own body, before the next run, belong to no
+// pillar, and a lead-in ending in a colon is meta talk. Within a run the
+// paragraphs after an item stay with it.
+func TestBetweenRuns(t *testing.T) {
+	text := "一是完善了制度。全年修订制度十项。\n二是锻炼了队伍。全员轮训一遍。\n" +
+		"成绩来之不易，各支部要继续保持。\n为此，我们还要抓好三件事：\n" +
+		"一要抓学习，提高素质。组织集中学习。\n二要抓作风，改进服务。开展作风整顿。\n" +
+		"各支部要把作风整顿抓出成效。"
+	o := Analyze(build(text), dict.MustDefault())
+	if got := outline(o); got != "一:完善了制度 二:锻炼了队伍 一:要抓学习，提高素质 二:要抓作风，改进服务" {
+		t.Fatalf("outline %q", got)
+	}
+	d := build(text)
+	for _, s := range o.Sentences {
+		sent := d.Paragraphs[s.Para].Sentences[s.Index].Text
+		switch sent {
+		case "成绩来之不易，各支部要继续保持。":
+			if s.Pillar != 0 {
+				t.Errorf("%s: pillar %d, want 0", sent, s.Pillar)
+			}
+		case "为此，我们还要抓好三件事：":
+			if s.Pillar != 0 || s.Role != MetaTalk {
+				t.Errorf("%s: pillar %d role %v, want 0 and meta talk", sent, s.Pillar, s.Role)
+			}
+		case "各支部要把作风整顿抓出成效。":
+			if s.Pillar != 4 {
+				t.Errorf("%s: pillar %d, want 4 (the last run's paragraphs stay)", sent, s.Pillar)
+			}
+		}
+	}
+}
