@@ -1133,15 +1133,28 @@ func (c *compiled) directiveEvidence(rs []rune, toks []doc.Token) bool {
 			return false
 		}
 	}
-	if permission {
-		return true
+	// After a short first clause, a topic, one that opens (past adverbs
+	// and conjunctions) with a copula or a prediction comments on it:
+	// 批量生产，就是拿电路板“印钞票”; 海量复制，不仅能保证质量.
+	topic := clauses[0][len(clauses[0])-1].End-clauses[0][0].Start <= topicMax
+	for _, cl := range clauses[1:] {
+		if !topic {
+			break
+		}
+		i := 0
+		for i < len(cl) && (adverbial(cl[i].Pos) || strings.HasPrefix(cl[i].Pos, "c") || c.discourse[cl[i].Text]) && !c.stative[cl[i].Text] && !c.prediction[cl[i].Text] && !c.permission[cl[i].Text] {
+			i++
+		}
+		if i < len(cl) && (c.stative[cl[i].Text] || c.prediction[cl[i].Text]) {
+			return false
+		}
 	}
 clauses:
 	for _, cl := range clauses {
 		i := 0
 		for i < len(cl) && (c.discourse[cl[i].Text] || c.illustration[cl[i].Text]) {
 			if c.illustration[cl[i].Text] {
-				return false
+				return permission // 比如可以…: an example of what is allowed
 			}
 			i++
 		}
@@ -1151,11 +1164,20 @@ clauses:
 		if (strings.HasPrefix(cl[i].Pos, "p") || c.isPrep(cl[i].Text)) && frameEnd(cl[len(cl)-1]) {
 			continue // 在现代社会中，…: a frame, the predicate comes after
 		}
-		if c.partitive[cl[i].Text] {
-			return false
+		if cl[len(cl)-1].Text == "的" {
+			continue // 具有研发经验的，可直接认定…: a 的-phrase names who; the predicate follows
+		}
+		if c.partitive[cl[i].Text] || i+1 < len(cl) && c.partitive[cl[i].Text+cl[i+1].Text] {
+			return false // 有的教师…, cut 有 / 的 or not
 		}
 		for ; i < len(cl); i++ {
+			if c.permission[cl[i].Text] {
+				return true // 备课笔记不能只是…, 下午可以进行…
+			}
 			if c.stative[cl[i].Text] || c.prediction[cl[i].Text] {
+				if c.modifier(rs, cl[i+1:]) {
+					continue // 有条件的地区可以…: 有 inside a 的-modifier
+				}
 				return false
 			}
 			if c.verbLike(rs, cl[i]) {
@@ -1175,6 +1197,29 @@ clauses:
 		return false
 	}
 	return true
+}
+
+// topicMax bounds a first clause read as a topic (批量生产，…).
+const topicMax = 5
+
+// modifier reports whether toks, the rest of a clause after a stative
+// verb, hold a 的 and after it the clause's predicate: the stative verb
+// and what follows it up to 的 modify the subject (有条件的地区可以…,
+// 具有研发经验的…可直接认定). 大家都有这样那样的压力 has no predicate after
+// its 的: there 有 is the predicate.
+func (c *compiled) modifier(rs []rune, toks []doc.Token) bool {
+	for i, t := range toks {
+		if t.Text != "的" {
+			continue
+		}
+		for _, u := range toks[i+1:] {
+			if c.permission[u.Text] || c.verbLike(rs, u) && !c.stative[u.Text] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // nounRest reports whether toks, the rest of a clause after a 的, hold no
