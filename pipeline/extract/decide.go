@@ -227,6 +227,12 @@ func decide(c *compiled, text string, rs []rune, toks []doc.Token, norm string, 
 		// clause (…应该勇于…，不也是…吗？) stands.
 		return dec.overruled(Evidence{Rule: "pattern:question", Matched: string(rs[at:]), Fired: true, Effect: "问句，不是任务"})
 	}
+	if maxim(toks) >= 3 {
+		// 办好学校，人人尽力，人人享受，人人快乐: a string of
+		// four-character clauses is a motto, not a measure (two, as in
+		// 强化担当，狠抓落实, may well instruct).
+		return dec.overruled(Evidence{Rule: "pattern:maxim", Matched: text, Fired: true, Effect: "四字句排比，是格言口号，不是部署"})
+	}
 	if w, ok := c.significant(toks); ok {
 		// 要提高质量，优化队伍最重要: what the sentence asserts is what
 		// matters most; a statement of significance, not an instruction.
@@ -1124,14 +1130,8 @@ func (c *compiled) directiveEvidence(rs []rune, toks []doc.Token) bool {
 	if len(clauses) == 0 {
 		return true
 	}
-	if len(clauses) >= 2 {
-		maxim := true
-		for _, cl := range clauses {
-			maxim = maxim && cl[len(cl)-1].End-cl[0].Start == 4
-		}
-		if maxim {
-			return false
-		}
+	if maxim(toks) >= 2 {
+		return false // 八仙过海，各显神通: with no directive word, two suffice
 	}
 	// After a short first clause, a topic, one that opens (past adverbs
 	// and conjunctions) with a copula or a prediction comments on it:
@@ -1154,7 +1154,7 @@ clauses:
 		i := 0
 		for i < len(cl) && (c.discourse[cl[i].Text] || c.illustration[cl[i].Text]) {
 			if c.illustration[cl[i].Text] {
-				return permission // 比如可以…: an example of what is allowed
+				return allows(toks) // 比如可以…: an example of what is allowed
 			}
 			i++
 		}
@@ -1174,6 +1174,10 @@ clauses:
 			if c.permission[cl[i].Text] {
 				return true // 备课笔记不能只是…, 下午可以进行…
 			}
+			if c.isPrep(cl[i].Text) && i > 0 {
+				i++ // 群众对服务有…: the preposition's object is no predicate
+				continue
+			}
 			if c.stative[cl[i].Text] || c.prediction[cl[i].Text] {
 				if c.modifier(rs, cl[i+1:]) {
 					continue // 有条件的地区可以…: 有 inside a 的-modifier
@@ -1181,6 +1185,9 @@ clauses:
 				return false
 			}
 			if c.verbLike(rs, cl[i]) {
+				if i > 0 && cl[i-1].Text == "的" {
+					continue // 学校中的考核评比: after 的 a verb heads a noun phrase
+				}
 				if i+1 < len(cl) && cl[i+1].Text == "的" {
 					if i+2 == len(cl) || !c.nounRest(cl[i+2:]) {
 						continue
@@ -1199,6 +1206,41 @@ clauses:
 	return true
 }
 
+// maxim returns how many clauses of four Chinese characters a sentence
+// made of nothing else holds (八仙过海，各显神通，…), 0 when any clause
+// is of another length.
+func maxim(toks []doc.Token) int {
+	n, start := 0, -1
+	for i := 0; i <= len(toks); i++ {
+		if i < len(toks) && !isClauseSep(firstRune(toks[i].Text)) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		if toks[i-1].End-toks[start].Start != 4 {
+			return 0
+		}
+		n, start = n+1, -1
+	}
+	return n
+}
+
+// allows reports a permission proper, 可以 or 可, in toks: after an
+// example (比如…) only a permission still instructs; a 不能 there tells
+// what cannot be done.
+func allows(toks []doc.Token) bool {
+	for _, t := range toks {
+		if t.Text == "可以" || t.Text == "可" {
+			return true
+		}
+	}
+	return false
+}
+
 // topicMax bounds a first clause read as a topic (批量生产，…).
 const topicMax = 5
 
@@ -1212,7 +1254,10 @@ func (c *compiled) modifier(rs []rune, toks []doc.Token) bool {
 		if t.Text != "的" {
 			continue
 		}
-		for _, u := range toks[i+1:] {
+		for k, u := range toks[i+1:] {
+			if k == 0 {
+				continue // the noun the phrase modifies (更高的期待: 期待 heads it)
+			}
 			if c.permission[u.Text] || c.verbLike(rs, u) && !c.stative[u.Text] {
 				return true
 			}
@@ -1244,6 +1289,9 @@ func (c *compiled) pastAdverbs(cl []doc.Token, i int) int {
 // verbLike reports a word that can be an action: a verb of gse's
 // dictionary, a directive verb, or a common verb of actors.txt.
 func (c *compiled) verbLike(rs []rune, t doc.Token) bool {
+	if c.isPrep(t.Text) {
+		return false // 对 is v in gse's dictionary; before a noun it is the preposition
+	}
 	if strings.HasPrefix(t.Pos, "v") {
 		return true
 	}

@@ -570,6 +570,8 @@ func TestNarrativeNotDirective(t *testing.T) {
 		{"改革的目的就是要激发活力。", false, "pattern:definition"},
 		{"我们就是要把这件事办好。", true, ""},
 		{"关键是要抓好落实。", true, ""},
+		{"办好食堂，人人出力，人人受益，人人满意。", false, "pattern:maxim"},
+		{"强化担当，狠抓落实。", true, ""},
 		{"各单位要落实好这三项措施。", true, ""},
 		{"上周，省里召开专题会议，主任强调，要压实安全生产责任。", false, "pattern:reported-speech"},
 		{"会议提出了“三个必须”的明确要求。", false, "pattern:quoted-modal"},
@@ -677,16 +679,18 @@ func TestDescriptionUnderPoint(t *testing.T) {
 		{"基层的基础工作同样重要。", false},         // degree adverb + adjective
 		{"众人拾柴，火焰高涨，齐心协力，无往不胜。", false}, // a maxim
 		{"在汛期到来之前，巡查人员逐段检查堤防。", true},
-		{"在城镇化进程中，不少村庄面临空心化。", false},  // a frame, then a description
-		{"这项改革也会带来一些阵痛。", false},       // prediction
-		{"因为资金短缺，工程进度有所放缓。", false},    // explanation
-		{"养殖的农户，大多有十头以上的牛。", false},    // a noun phrase clause, then a description
-		{"集中采购，就是把零散需求归拢起来。", false},   // a topic, then a copula
-		{"错峰出行，也能缓解拥堵。", false},        // a topic, then ability
-		{"有条件的乡镇可以先行试点。", true},        // 有 inside the subject's modifier
-		{"服务满三年且考核合格的，可优先推荐提拔。", true}, // a 的-phrase names who
-		{"不少干部有畏难情绪。", false},          // partitive
-		{"下午第四节可以安排体育活动。", true},       // permission
+		{"在城镇化进程中，不少村庄面临空心化。", false},     // a frame, then a description
+		{"这项改革也会带来一些阵痛。", false},          // prediction
+		{"因为资金短缺，工程进度有所放缓。", false},       // explanation
+		{"养殖的农户，大多有十头以上的牛。", false},       // a noun phrase clause, then a description
+		{"集中采购，就是把零散需求归拢起来。", false},      // a topic, then a copula
+		{"错峰出行，也能缓解拥堵。", false},           // a topic, then ability
+		{"有条件的乡镇可以先行试点。", true},           // 有 inside the subject's modifier
+		{"服务满三年且考核合格的，可优先推荐提拔。", true},    // a 的-phrase names who
+		{"不少干部有畏难情绪。", false},             // partitive
+		{"下午第四节可以安排体育活动。", true},          // permission
+		{"现在群众对服务有更高的期待。", false},         // 对 a preposition, 有 the predicate
+		{"比如一些企业，可能由于资金紧张不能按时开工。", false}, // an example of what cannot be done
 	} {
 		d := annotate("一、加强基层治理\n（一）夯实基础。\n" + tc.text + "\n二、强化保障\n（一）落实经费。\n开展经费检查。")
 		got := false
