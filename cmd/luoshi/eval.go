@@ -96,13 +96,24 @@ func runEval(cmd *cobra.Command, args []string) error {
 		}
 		reports = append(reports, r)
 	}
-	if len(pairs) == 0 && len(failures) == 0 {
-		return fmt.Errorf("在 %s 中没有找到标注文件（NAME.gold.json）", strings.Join(args, "、"))
+	var assigned []*eval.AssignReport
+	for _, a := range findAssignGolds(args) {
+		rs, errs := scoreAssignFile(a, rules, opts)
+		assigned = append(assigned, rs...)
+		for _, err := range errs {
+			failures = append(failures, evalFailure{File: a, Error: err.Error()})
+			if !asJSON {
+				fmt.Fprintln(errOut, "错误：", err)
+			}
+		}
+	}
+	if len(pairs) == 0 && len(assigned) == 0 && len(failures) == 0 {
+		return fmt.Errorf("在 %s 中没有找到标注文件（NAME.gold.json 或 NAME.assign.json）", strings.Join(args, "、"))
 	}
 	total := eval.Merge("合计（微平均）", reports...)
 
 	if asJSON {
-		if err := writeEvalJSON(out, reports, total, failures); err != nil {
+		if err := writeEvalJSON(out, reports, total, assigned, failures); err != nil {
 			return err
 		}
 	} else {
@@ -117,6 +128,14 @@ func runEval(cmd *cobra.Command, args []string) error {
 		}
 		if len(reports) > 0 {
 			if err := eval.WriteTable(out, reports, total); err != nil {
+				return err
+			}
+		}
+		if len(assigned) > 0 {
+			if len(reports) > 0 {
+				fmt.Fprintln(out)
+			}
+			if err := eval.WriteAssignTable(out, assigned, eval.MergeAssign("合计", assigned...)); err != nil {
 				return err
 			}
 		}
@@ -188,6 +207,56 @@ func findEvalPairs(args []string) ([]evalPair, []evalFailure) {
 
 var sourceExts = []string{".txt", ".docx", ".pdf"}
 
+// findAssignGolds lists the NAME.assign.json files in the directories of
+// args and those given directly.
+func findAssignGolds(args []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range args {
+		var found []string
+		if st, err := os.Stat(a); err == nil && st.IsDir() {
+			found, _ = filepath.Glob(filepath.Join(a, "*.assign.json"))
+		} else if strings.HasSuffix(a, ".assign.json") {
+			found = []string{a}
+		}
+		for _, f := range found {
+			if k, err := filepath.Abs(f); err == nil && !seen[k] {
+				seen[k] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// scoreAssignFile scores every source beside an assignment gold (the text
+// and the PDF as published, when both are there).
+func scoreAssignFile(path string, rules *dict.Rules, opts ingest.Options) (reports []*eval.AssignReport, errs []error) {
+	g, err := eval.LoadAssignGold(path)
+	if err != nil {
+		return nil, []error{err}
+	}
+	name := strings.TrimSuffix(filepath.Base(path), ".assign.json")
+	for _, e := range sourceExts {
+		src := filepath.Join(filepath.Dir(path), name+e)
+		if _, err := os.Stat(src); err != nil {
+			continue
+		}
+		d, err := pipeline.Process(src, rules, opts)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		r := eval.ScoreAssign(d, g)
+		r.Document = filepath.Base(src)
+		reports = append(reports, r)
+	}
+	if len(reports) == 0 && len(errs) == 0 {
+		errs = append(errs, fmt.Errorf("分工标注 %s：旁边找不到它标注的源文件（%s.txt / .docx / .pdf）", filepath.Base(path), name))
+	}
+	return reports, errs
+}
+
 func isSource(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
 	for _, e := range sourceExts {
@@ -252,7 +321,10 @@ func scoreFile(p evalPair, rules *dict.Rules, opts ingest.Options) (r *eval.Repo
 	return r, nil
 }
 
-func writeEvalJSON(w io.Writer, reports []*eval.Report, total *eval.Report, failures []evalFailure) error {
+func writeEvalJSON(w io.Writer, reports []*eval.Report, total *eval.Report, assigned []*eval.AssignReport, failures []evalFailure) error {
+	if assigned == nil {
+		assigned = []*eval.AssignReport{}
+	}
 	if reports == nil {
 		reports = []*eval.Report{}
 	}
@@ -263,8 +335,9 @@ func writeEvalJSON(w io.Writer, reports []*eval.Report, total *eval.Report, fail
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(struct {
-		Documents []*eval.Report `json:"documents"`
-		Micro     *eval.Report   `json:"micro"`
-		Failed    []evalFailure  `json:"failed"`
-	}{reports, total, failures})
+		Documents   []*eval.Report       `json:"documents"`
+		Micro       *eval.Report         `json:"micro"`
+		Assignments []*eval.AssignReport `json:"assignments"`
+		Failed      []evalFailure        `json:"failed"`
+	}{reports, total, assigned, failures})
 }

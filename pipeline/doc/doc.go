@@ -96,6 +96,20 @@ type Task struct {
 	Rules      []string `json:"rules"`
 	Confidence float64  `json:"confidence"`
 	Location   Location `json:"location"`
+	// LeadUnits and PartnerUnits are who leads the task and who helps, lead
+	// first; AssignmentSource says where they come from: "text" stated in
+	// the document (（…负责）), "suggestion" inferred, "" none.
+	// AssignmentBasis is what the office reads as the reason: the
+	// parenthetical as written, or the suggestion's grounds.
+	LeadUnits        []string `json:"lead_units"`
+	PartnerUnits     []string `json:"partner_units"`
+	AssignmentSource string   `json:"assignment_source"`
+	AssignmentBasis  string   `json:"assignment_basis"`
+	// Deadline is the date the task is due (YYYY-MM-DD), "" when none;
+	// DeadlineText is the phrase it comes from as written, or a
+	// recurrence's label (每月, 长期) when there is no date.
+	Deadline     string `json:"deadline"`
+	DeadlineText string `json:"deadline_text"`
 }
 
 // Slogan is a 提法 or 口号, listed once per document.
@@ -154,7 +168,7 @@ func (d *Document) Normalize() {
 	}
 	for i := range d.Tasks {
 		t := &d.Tasks[i]
-		for _, s := range []*[]string{&t.Actors, &t.Timing, &t.Slogans, &t.Rules} {
+		for _, s := range []*[]string{&t.Actors, &t.Timing, &t.Slogans, &t.Rules, &t.LeadUnits, &t.PartnerUnits} {
 			if *s == nil {
 				*s = []string{}
 			}

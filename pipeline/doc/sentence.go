@@ -31,8 +31,9 @@ func Split(para string) [][2]int {
 			out = append(out, [2]int{s, e})
 		}
 	}
+	inside := bracketed(rs)
 	for i := 0; i < len(rs); i++ {
-		if !isTerminator(rs[i]) {
+		if !isTerminator(rs[i]) || inside[i] {
 			continue
 		}
 		j := i + 1
@@ -45,6 +46,29 @@ func Split(para string) [][2]int {
 	}
 	emit(start, len(rs))
 	return out
+}
+
+// bracketed marks the runes inside a pair of round brackets that closes
+// within the paragraph: （人力资源社会保障部负责。列第一位者为牵头单位）
+// is one aside, its 。 no sentence end (GUIDELINE: brackets do not end a
+// sentence). An opening bracket that never closes marks nothing.
+func bracketed(rs []rune) []bool {
+	inside := make([]bool, len(rs))
+	var open []int
+	for i, r := range rs {
+		switch r {
+		case '（', '(':
+			open = append(open, i)
+		case '）', ')':
+			if n := len(open); n > 0 {
+				for k := open[n-1] + 1; k < i; k++ {
+					inside[k] = true
+				}
+				open = open[:n-1]
+			}
+		}
+	}
+	return inside
 }
 
 func isSpace(r rune) bool {

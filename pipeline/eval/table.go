@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -165,4 +166,34 @@ func writeFinding(b *strings.Builder, f Finding) {
 	if len(f.Rules) > 0 {
 		fmt.Fprintf(b, "      规则：%s\n", strings.Join(f.Rules, "，"))
 	}
+}
+
+// WriteAssignTable prints the responsibility scores, one row a source
+// file, and their total.
+func WriteAssignTable(w io.Writer, reports []*AssignReport, total *AssignReport) error {
+	rows := append(append([]*AssignReport(nil), reports...), total)
+	nameW := displayWidth("文档")
+	for _, r := range rows {
+		nameW = max(nameW, displayWidth(r.Document))
+	}
+	const cell = 10
+	var b strings.Builder
+	line := func(cells ...string) {
+		b.WriteString(strings.TrimRight(strings.Join(cells, "  "), " "))
+		b.WriteByte('\n')
+	}
+	line(pad("文档（分工）", nameW), pad("原文分工", cell), pad("有任务的", cell), pad("范围内任务", cell),
+		pad("牵头正确", cell), pad("配合正确", cell), "括号误作任务")
+	rule := strings.Repeat("-", nameW+6*(cell+2)+4)
+	b.WriteString(rule + "\n")
+	for i, r := range rows {
+		if i == len(rows)-1 {
+			b.WriteString(rule + "\n")
+		}
+		line(pad(r.Document, nameW), pad(strconv.Itoa(r.Scopes), cell), pad(strconv.Itoa(r.Covered), cell),
+			pad(strconv.Itoa(r.Tasks), cell), pad(ratioCell(r.Lead), cell), pad(ratioCell(r.Partners), cell),
+			strconv.Itoa(r.Parentheticals))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -8,11 +8,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/assign"
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/segment"
 	"github.com/luoshi/luoshi/pipeline/structure"
@@ -34,17 +39,33 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 	// parallel; ids and slogan order, which depend on what came before, are
 	// assigned afterwards in document order.
 	judged := make([]judgement, len(o.Sentences))
+	stated := statedAssignments(d, o)
 	judge := func(lo, hi int) {
 		for k := lo; k < hi; k++ {
 			s := o.Sentences[k]
 			sent := d.Paragraphs[s.Para].Sentences[s.Index]
-			rs := []rune(sent.Text)
 			j := &judged[k]
+			if st := stated[k]; st.at == 0 && st.own {
+				continue // （…负责）: the parenthetical is no task
+			}
+			if st := stated[k]; st.own {
+				// …给予补贴（市人社局负责）。: the task is the text before it.
+				sent = strip(sent, st.at)
+			}
+			if st := stated[k]; st.skip > 0 {
+				sent = skipLead(sent, st.skip)
+			}
+			rs := []rune(sent.Text)
 			j.hits = c.sloganHits(rs)
 			j.norm = dict.Normalize(sent.Text)
 			dec := decide(c, sent.Text, rs, sent.Tokens, j.norm, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
 			if dec.task {
 				t := c.task(d, o, s, sent, rs, dec, j.hits, "")
+				if a := stated[k].a; a != nil {
+					t.LeadUnits, t.PartnerUnits = a.Leads, a.Partners
+					t.AssignmentSource, t.AssignmentBasis = "text", "原文："+a.Raw
+					t.Rules = append(t.Rules, "pattern:stated-responsibility")
+				}
 				j.task = &t
 			}
 		}
@@ -70,6 +91,111 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 	}
 	d.Slogans = collectSlogans(hits, order, locs)
 	d.Normalize()
+}
+
+// stated is what the assignment stage knows of one sentence: the
+// responsibility that covers it, and whether the sentence itself ends
+// with the parenthetical (own), which starts at rune at.
+type stated struct {
+	a   *assign.Assignment
+	own bool
+	at  int
+	// skip is where the sentence's own text starts past a parenthetical
+	// that opens it and closes the measure before (0 when none).
+	skip int
+}
+
+// statedAssignments finds the parentheticals of responsibility and the
+// sentences each covers: those of its paragraph from the one after the
+// previous parenthetical up to its own (GUIDELINE.md).
+func statedAssignments(d *doc.Document, o *structure.Outline) []stated {
+	out := make([]stated, len(o.Sentences))
+	from := 0
+	for k, s := range o.Sentences {
+		if k > 0 && o.Sentences[k-1].Para != s.Para && endsParagraph(d.Paragraphs[o.Sentences[k-1].Para].Text) {
+			// A paragraph broken mid-sentence (a PDF's hard-wrapped
+			// lines) runs on into the next; a finished one ends the scope.
+			from = k
+		}
+		text := d.Paragraphs[s.Para].Sentences[s.Index].Text
+		if a, end, ok := assign.Leading(text); ok && end < len([]rune(text)) {
+			for i := from; i < k; i++ {
+				out[i].a = &a
+			}
+			out[k].skip = end
+			from = k
+		}
+		a, at, ok := assign.Trailing(text)
+		if !ok || at < out[k].skip {
+			continue
+		}
+		out[k] = stated{a: &a, own: true, at: at, skip: out[k].skip}
+		for i := from; i < k; i++ {
+			out[i].a = &a
+		}
+		from = k + 1
+	}
+	return out
+}
+
+// strip cuts sent at rune at, where its parenthetical of responsibility
+// starts, keeping the sentence's closing punctuation and its words.
+func strip(sent doc.Sentence, at int) doc.Sentence {
+	rs := []rune(sent.Text)
+	text := strings.TrimRightFunc(string(rs[:at]), unicode.IsSpace)
+	if tail := string(rs[at:]); strings.HasSuffix(tail, "。") && !strings.HasSuffix(text, "。") {
+		text += "。"
+	}
+	out := sent
+	out.Text = text
+	n := len([]rune(text))
+	out.Loc.End = out.Loc.Start + n
+	out.Tokens = nil
+	for _, t := range sent.Tokens {
+		if t.End <= n {
+			out.Tokens = append(out.Tokens, t)
+		}
+	}
+	return out
+}
+
+// endsParagraph reports whether a paragraph ends as a finished text does:
+// with a sentence's end, a closing bracket or quote, or a colon.
+func endsParagraph(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune("。！？；：!?;:）)”」", r) || isHeadingLine(text)
+}
+
+// headingLine matches a numbered heading (一、 （一） 1. 第一章): a line
+// that ends without punctuation and still ends its text.
+var headingLine = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、]|第[一二三四五六七八九十0-9]+[章节条部])`)
+
+// isHeadingLine reports a heading, or a line too short to be a wrapped
+// line of body text.
+func isHeadingLine(text string) bool {
+	return headingLine.MatchString(text) || utf8.RuneCountInString(text) <= 8
+}
+
+// skipLead drops the first n runes of sent, a parenthetical that belongs
+// to the sentence before: the words and their places shift with it.
+func skipLead(sent doc.Sentence, n int) doc.Sentence {
+	rs := []rune(sent.Text)
+	out := sent
+	out.Text = string(rs[n:])
+	out.Loc.Start += n
+	out.Tokens = nil
+	for _, t := range sent.Tokens {
+		if t.Start >= n {
+			t.Start -= n
+			t.End -= n
+			out.Tokens = append(out.Tokens, t)
+		}
+	}
+	return out
 }
 
 // reportingShare is the share of a pillar's sentences that must report

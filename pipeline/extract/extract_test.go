@@ -702,3 +702,47 @@ func TestDescriptionUnderPoint(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedResponsibility: a parenthetical of responsibility is no task
+// and covers the sentences of its paragraph back to the previous one; one
+// inside a sentence is cut from the task's text; one that opens the next
+// sentence still closes the measure before. Written for this test.
+func TestStatedResponsibility(t *testing.T) {
+	d := annotate("一、稳定就业\n" +
+		"（一）加大稳岗支持。对不裁员的企业返还失业保险费。加快建设创业孵化载体。（市人社局、市财政局负责。列第一位者为牵头单位，下同）\n" +
+		"（二）强化培训。开展职业技能培训（市人社局牵头，市教育局按职责分工负责）。完善培训补贴制度。（市财政局负责）推行终身职业技能培训制度。（市人社局负责）\n" +
+		"二、保障措施\n加强组织领导。")
+	want := map[string][2]string{
+		"对不裁员的企业返还失业保险费。": {"市人社局", "市财政局"},
+		"加快建设创业孵化载体。":      {"市人社局", "市财政局"},
+		"开展职业技能培训。":        {"市人社局", "市教育局"},
+		"完善培训补贴制度。":        {"市财政局", ""},
+		"推行终身职业技能培训制度。":    {"市人社局", ""},
+		"加强组织领导。":          {"", ""},
+	}
+	got := map[string]bool{}
+	for _, task := range d.Tasks {
+		if strings.Contains(task.Text, "负责") {
+			t.Errorf("a parenthetical is (in) a task: %q", task.Text)
+			continue
+		}
+		w, ok := want[task.Text]
+		if !ok {
+			t.Errorf("unexpected task %q", task.Text)
+			continue
+		}
+		got[task.Text] = true
+		lead, partner := strings.Join(task.LeadUnits, "、"), strings.Join(task.PartnerUnits, "、")
+		if lead != w[0] || partner != w[1] {
+			t.Errorf("%s: lead %q partners %q, want %q %q", task.Text, lead, partner, w[0], w[1])
+		}
+		if src := task.AssignmentSource; (w[0] != "") != (src == "text") {
+			t.Errorf("%s: assignment_source %q", task.Text, src)
+		}
+	}
+	for text := range want {
+		if !got[text] {
+			t.Errorf("missing task %q", text)
+		}
+	}
+}

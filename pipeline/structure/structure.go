@@ -200,7 +200,20 @@ func Analyze(d *doc.Document, r *dict.Rules) *Outline {
 	// itself as its attachment: when only the attachment has numbered
 	// headings, it is the body.
 	if attachedBody(cands, appendix) {
-		appendix = len(d.Paragraphs)
+		// The plan's own attachments (附1 指标表…) come after its
+		// headings: the next appendix marker past the first heading.
+		first := len(d.Paragraphs)
+		for k := range cands {
+			first = min(first, k[0])
+		}
+		next := len(d.Paragraphs)
+		for i := first + 1; i < len(d.Paragraphs); i++ {
+			if matchKind(r, dict.Appendix, d.Paragraphs[i].Text) != nil {
+				next = i
+				break
+			}
+		}
+		appendix = next
 	}
 	for k := range cands {
 		if k[0] >= appendix {
