@@ -1094,6 +1094,25 @@ func lastWord(toks []doc.Token, from, to int) doc.Token {
 	return last
 }
 
+// pastDate returns what follows a leading date clause (2019年1月1日至12
+// 月31日，…; 2026年起，…): a clause that opens with a digit and holds 年
+// or 月.
+func pastDate(rs []rune) ([]rune, bool) {
+	if len(rs) == 0 || !unicode.IsDigit(rs[0]) {
+		return nil, false
+	}
+	for i, r := range rs {
+		if r == '，' || r == ',' {
+			head := string(rs[:i])
+			if strings.ContainsAny(head, "年月") {
+				return rs[i+1:], true
+			}
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
 // directiveEvidence reports whether a sentence without a directive word,
 // shaped like an instruction, is not a description after all. It
 // describes when its first clause with content predicates with a stative
@@ -1309,6 +1328,9 @@ const fallbackWeight = 0.5
 // with a Chinese word that is no connective or pronoun, has no copula 是
 // and no perfective 了, and is no question, exclamation or list lead.
 func (c *compiled) imperativeShape(rs []rune) bool {
+	if rest, ok := pastDate(rs); ok {
+		rs = rest // 2019年1月1日至12月31日，困难企业可组织…: the date, then the measure
+	}
 	if len(rs) < 6 || !unicode.Is(unicode.Han, rs[0]) {
 		return false
 	}

@@ -43,17 +43,10 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 	judge := func(lo, hi int) {
 		for k := lo; k < hi; k++ {
 			s := o.Sentences[k]
-			sent := d.Paragraphs[s.Para].Sentences[s.Index]
 			j := &judged[k]
-			if st := stated[k]; st.at == 0 && st.own {
+			sent, ok := prepared(d, s, stated[k])
+			if !ok {
 				continue // （…负责）: the parenthetical is no task
-			}
-			if st := stated[k]; st.own {
-				// …给予补贴（市人社局负责）。: the task is the text before it.
-				sent = strip(sent, st.at)
-			}
-			if st := stated[k]; st.skip > 0 {
-				sent = skipLead(sent, st.skip)
 			}
 			rs := []rune(sent.Text)
 			j.hits = c.sloganHits(rs)
@@ -61,11 +54,7 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 			dec := decide(c, sent.Text, rs, sent.Tokens, j.norm, s, deploymentEverywhere || (s.Pillar > 0 && !s.Review))
 			if dec.task {
 				t := c.task(d, o, s, sent, rs, dec, j.hits, "")
-				if a := stated[k].a; a != nil {
-					t.LeadUnits, t.PartnerUnits = a.Leads, a.Partners
-					t.AssignmentSource, t.AssignmentBasis = "text", "原文："+a.Raw
-					t.Rules = append(t.Rules, "pattern:stated-responsibility")
-				}
+				applyStated(&t, stated[k])
 				j.task = &t
 			}
 		}
@@ -138,6 +127,33 @@ func statedAssignments(d *doc.Document, o *structure.Outline) []stated {
 	return out
 }
 
+// applyStated gives t the responsibility stated for its sentence.
+func applyStated(t *doc.Task, st stated) {
+	if a := st.a; a != nil {
+		t.LeadUnits, t.PartnerUnits = a.Leads, a.Partners
+		t.AssignmentSource, t.AssignmentBasis = "text", "原文："+a.Raw
+		t.Rules = append(t.Rules, "pattern:stated-responsibility")
+	}
+}
+
+// prepared returns sentence s as extraction reads it: without the
+// parenthetical of responsibility it ends with or opens with; ok is false
+// when the sentence is nothing but one.
+func prepared(d *doc.Document, s structure.Sentence, st stated) (doc.Sentence, bool) {
+	sent := d.Paragraphs[s.Para].Sentences[s.Index]
+	if st.own && st.at == st.skip {
+		return sent, false
+	}
+	if st.own {
+		// …给予补贴（市人社局负责）。: the task is the text before it.
+		sent = strip(sent, st.at)
+	}
+	if st.skip > 0 {
+		sent = skipLead(sent, st.skip)
+	}
+	return sent, true
+}
+
 // strip cuts sent at rune at, where its parenthetical of responsibility
 // starts, keeping the sentence's closing punctuation and its words.
 func strip(sent doc.Sentence, at int) doc.Sentence {
@@ -174,10 +190,11 @@ func endsParagraph(text string) bool {
 // that ends without punctuation and still ends its text.
 var headingLine = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、]|第[一二三四五六七八九十0-9]+[章节条部])`)
 
-// isHeadingLine reports a heading, or a line too short to be a wrapped
-// line of body text.
+// isHeadingLine reports a numbered heading standing alone (short), or a
+// line too short to be a wrapped line of body text.
 func isHeadingLine(text string) bool {
-	return headingLine.MatchString(text) || utf8.RuneCountInString(text) <= 8
+	n := utf8.RuneCountInString(text)
+	return headingLine.MatchString(text) && n <= 30 || n <= 8
 }
 
 // skipLead drops the first n runes of sent, a parenthetical that belongs
@@ -382,21 +399,38 @@ func Explain(d *doc.Document, r *dict.Rules, n int) (*Explanation, error) {
 	}
 	c := compile(r)
 	o := structure.Analyze(d, r)
+	reportingPillars(d, o, r)
 	if n < 1 || n > len(o.Sentences) {
 		return nil, fmt.Errorf("句子编号 %d 超出范围（本文档共 %d 句）", n, len(o.Sentences))
 	}
+	st := statedAssignments(d, o)
 	// Rebuild ids exactly as Annotate does: count identical sentences.
 	occ := map[string]int{}
 	var s structure.Sentence
 	var id, norm string
+	var sent doc.Sentence
+	var ok bool
 	for k := 0; k < n; k++ {
 		s = o.Sentences[k]
-		norm = dict.Normalize(d.Paragraphs[s.Para].Sentences[s.Index].Text)
+		sent, ok = prepared(d, s, st[k])
+		norm = ""
+		if ok {
+			norm = dict.Normalize(sent.Text)
+		}
 		occ[norm]++
 		id = taskID(norm, occ[norm])
 	}
-	sent := d.Paragraphs[s.Para].Sentences[s.Index]
 	rs := []rune(sent.Text)
+	if !ok {
+		e := &Explanation{Sentence: sent, Text: sent.Text, Location: sent.Loc, Pillar: s.Pillar, Point: s.Point}
+		for _, t := range sent.Tokens {
+			e.Segments = append(e.Segments, t.Text)
+			e.Tags = append(e.Tags, t.Pos)
+		}
+		e.Evidence = []Evidence{{Rule: "pattern:stated-responsibility", Matched: sent.Text, Fired: true,
+			Effect: "原文写明的责任单位，归到它前面的措施，不是任务"}}
+		return e, nil
+	}
 	dec := decide(c, sent.Text, rs, sent.Tokens, norm, s, len(o.Pillars) == 0 || (s.Pillar > 0 && !s.Review))
 	e := &Explanation{Sentence: sent, Text: sent.Text, Location: sent.Loc, Pillar: s.Pillar, Point: s.Point, Evidence: dec.evidence}
 	// The words the decision read, as the segment stage cut them.
@@ -412,6 +446,7 @@ func Explain(d *doc.Document, r *dict.Rules, n int) (*Explanation, error) {
 		dd := *d
 		dd.Pillars = o.Pillars
 		t := c.task(&dd, o, s, sent, rs, dec, sl, id)
+		applyStated(&t, st[n-1])
 		e.Task = &t
 	}
 	return e, nil

@@ -714,11 +714,11 @@ func TestStatedResponsibility(t *testing.T) {
 		"二、保障措施\n加强组织领导。")
 	want := map[string][2]string{
 		"对不裁员的企业返还失业保险费。": {"市人社局", "市财政局"},
-		"加快建设创业孵化载体。":      {"市人社局", "市财政局"},
-		"开展职业技能培训。":        {"市人社局", "市教育局"},
-		"完善培训补贴制度。":        {"市财政局", ""},
-		"推行终身职业技能培训制度。":    {"市人社局", ""},
-		"加强组织领导。":          {"", ""},
+		"加快建设创业孵化载体。":     {"市人社局", "市财政局"},
+		"开展职业技能培训。":       {"市人社局", "市教育局"},
+		"完善培训补贴制度。":       {"市财政局", ""},
+		"推行终身职业技能培训制度。":   {"市人社局", ""},
+		"加强组织领导。":         {"", ""},
 	}
 	got := map[string]bool{}
 	for _, task := range d.Tasks {
@@ -743,6 +743,29 @@ func TestStatedResponsibility(t *testing.T) {
 	for text := range want {
 		if !got[text] {
 			t.Errorf("missing task %q", text)
+		}
+	}
+}
+
+// TestExplainStatedResponsibility: explain reads a parenthetical as the
+// extraction does, no task, and gives a covered task its units.
+func TestExplainStatedResponsibility(t *testing.T) {
+	d := build("一、稳定就业\n（一）加大稳岗支持。加快建设创业孵化载体。（市人社局、市财政局负责）\n二、保障措施\n加强组织领导。")
+	r := dict.MustDefault()
+	for n := 1; n <= 4; n++ {
+		e, err := Explain(d, r, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch e.Text {
+		case "（市人社局、市财政局负责）":
+			if e.Task != nil || len(e.Evidence) == 0 || e.Evidence[0].Rule != "pattern:stated-responsibility" {
+				t.Errorf("parenthetical: task %v, evidence %+v", e.Task, e.Evidence)
+			}
+		case "加快建设创业孵化载体。":
+			if e.Task == nil || strings.Join(e.Task.LeadUnits, "") != "市人社局" {
+				t.Errorf("covered task: %+v", e.Task)
+			}
 		}
 	}
 }

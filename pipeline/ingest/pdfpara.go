@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	pageNumber   = regexp.MustCompile(`^[\s\-—–－_~·•]*(第\s*)?[0-9]+\s*(页)?(\s*[/／]\s*(共\s*)?[0-9]+\s*页?)?[\s\-—–－_~·•]*$|^(?i:page)\s*[0-9]+(\s*of\s*[0-9]+)?$|^[\s\-—–－]*[ivxlcIVXLC]+[\s\-—–－]*$`)
+	pageNumber   = regexp.MustCompile(`^[\s\-—–－_~·•]*(第\s*)?[0-9０-９]+\s*(页)?(\s*[/／]\s*(共\s*)?[0-9０-９]+\s*页?)?[\s\-—–－_~·•]*$|^(?i:page)\s*[0-9０-９]+(\s*of\s*[0-9０-９]+)?$|^[\s\-—–－]*[ivxlcIVXLC]+[\s\-—–－]*$`)
 	headingStart = regexp.MustCompile(`^\s*(第[一二三四五六七八九十百零〇]+[章节条部分篇]|第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)]|[0-9]{1,2}[.．、](\D|$)|[（(][0-9]{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]是)`)
 	digitsOnly   = regexp.MustCompile(`[0-9]+`)
 )
@@ -34,6 +34,9 @@ func Paragraphs(doc []Page) []string {
 		width = max(width, p.Width)
 	}
 	pages = dropFurniture(pages)
+	for i, p := range pages {
+		pages[i] = dropFolios(p)
+	}
 	var all []Line
 	for _, p := range pages {
 		all = append(all, p...)
@@ -76,7 +79,15 @@ func Paragraphs(doc []Page) []string {
 		}
 	}
 	flush()
-	return out
+	// A folio the reader split into pieces (—, 2, —) is whole again here.
+	kept := out[:0]
+	for _, para := range out {
+		para = strings.TrimSpace(folio.ReplaceAllString(para, ""))
+		if para != "" {
+			kept = append(kept, para)
+		}
+	}
+	return kept
 }
 
 func lastLine(pages [][]Line) *Line {
@@ -208,6 +219,26 @@ func dropFurniture(pages [][]Line) [][]Line {
 				out[pi] = append(out[pi], l)
 			}
 		}
+	}
+	return out
+}
+
+// folio is the page number of a 公文 (GB/T 9704: — 2 —, dashes on both
+// sides). Where the reader puts it amid the body's lines, or inside one
+// (…围绕人工智能—7—关键核心…), it is furniture all the same.
+var folio = regexp.MustCompile(`[—－]\s*[0-9０-９]{1,3}\s*[—－]`)
+
+// dropFolios removes 公文 page numbers wherever a page's lines hold them.
+func dropFolios(p []Line) []Line {
+	out := p[:0:0]
+	for _, l := range p {
+		if folio.MatchString(l.Text) {
+			l.Text = folio.ReplaceAllString(l.Text, "")
+			if strings.TrimSpace(l.Text) == "" {
+				continue
+			}
+		}
+		out = append(out, l)
 	}
 	return out
 }
