@@ -28,6 +28,7 @@ const (
 	colNote
 	colWhere
 	colChanged
+	colBasis
 	colConfidence
 	colRules
 	colID
@@ -54,6 +55,7 @@ const (
 	ColNote       = "备注"
 	ColLocation   = "原文位置"
 	ColChanged    = "原文变动"
+	ColBasis      = "分工依据"
 	ColConfidence = "置信度"
 	ColRules      = "命中规则"
 	ColID         = "任务编号"
@@ -79,6 +81,7 @@ var columns = [numCols]column{
 	colNote:       {title: ColNote, width: 14, input: true, wrap: true},
 	colWhere:      {title: ColLocation, width: 11, wrap: true},
 	colChanged:    {title: ColChanged, width: 24, wrap: true},
+	colBasis:      {title: ColBasis, width: 24, wrap: true},
 	colConfidence: {title: ColConfidence, width: 8},
 	colRules:      {title: ColRules, width: 20, wrap: true},
 	colID:         {title: ColID, width: 11},

@@ -108,7 +108,7 @@ func TestWorkbookShape(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := []string{"序号", "一级部署", "重点任务", "任务内容", "关键动作", "文中责任主体", "文中时间要求",
-				"牵头单位", "配合单位", "责任领导", "完成时限", "进展状态", "审核意见", "备注", "原文位置", "原文变动", "置信度", "命中规则", "任务编号"}
+				"牵头单位", "配合单位", "责任领导", "完成时限", "进展状态", "审核意见", "备注", "原文位置", "原文变动", "分工依据", "置信度", "命中规则", "任务编号"}
 			if strings.Join(rows[0], ",") != strings.Join(want, ",") {
 				t.Errorf("header = %v", rows[0])
 			}
@@ -473,5 +473,59 @@ func TestLowConfidenceShaded(t *testing.T) {
 	}
 	if found != 2 {
 		t.Fatalf("found %d of the two tasks", found)
+	}
+}
+
+// TestStatedUnitsFilled: units the text states fill 牵头单位 and 配合单位
+// with their basis beside them and join the drop-down list; a unit a
+// person typed wins over them.
+func TestStatedUnitsFilled(t *testing.T) {
+	d := fixture(t)
+	if len(d.Tasks) < 2 {
+		t.Fatal("fixture has fewer than two tasks")
+	}
+	for i := 0; i < 2; i++ {
+		d.Tasks[i].LeadUnits, d.Tasks[i].PartnerUnits = []string{"市人社局"}, []string{"市财政局", "市教育局"}
+		d.Tasks[i].AssignmentSource, d.Tasks[i].AssignmentBasis = "text", "原文：（市人社局、市财政局、市教育局负责）"
+	}
+	typed := Row{ID: taskID(&d.Tasks[1]), Text: d.Tasks[1].Text, In: Input{ColLead: "市发展改革委"}}
+	f := roundTrip(t, d, Options{Units: []string{"市委办"}, Previous: &Review{Rows: []Row{typed}}})
+	rows, err := f.GetRows(SheetTasks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, row := range rows {
+		for len(row) < numCols {
+			row = append(row, "")
+		}
+		switch row[colText] {
+		case d.Tasks[0].Text:
+			found++
+			if row[colLead] != "市人社局" || row[colPartner] != "市财政局、市教育局" || !strings.HasPrefix(row[colBasis], "原文：") {
+				t.Errorf("stated: lead %q partner %q basis %q", row[colLead], row[colPartner], row[colBasis])
+			}
+		case d.Tasks[1].Text:
+			found++
+			if row[colLead] != "市发展改革委" || row[colPartner] != "" {
+				t.Errorf("typed: lead %q partner %q, want the person's entry alone", row[colLead], row[colPartner])
+			}
+		}
+	}
+	if found != 2 {
+		t.Fatalf("found %d of 2 tasks", found)
+	}
+	units, err := f.GetRows(SheetUnits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []string
+	for _, r := range units {
+		if len(r) > 0 {
+			list = append(list, r[0])
+		}
+	}
+	if got := strings.Join(list, ","); !strings.Contains(got, "市委办") || !strings.Contains(got, "市人社局") || !strings.Contains(got, "市教育局") {
+		t.Errorf("unit list %q lacks the configured or the stated units", got)
 	}
 }

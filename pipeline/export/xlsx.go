@@ -67,6 +67,7 @@ func build(d *doc.Document, o Options) (*excelize.File, *builder, error) {
 		return nil, nil, fmt.Errorf("任务和标题共 %d 行，超过了任务分解表的上限 %d 行", n, doc.MaxSheetRows)
 	}
 	f := excelize.NewFile()
+	o.Units = withStatedUnits(o.Units, d)
 	b := &builder{f: f, d: d, o: o, rich: map[string][]richRun{}}
 	steps := []func() error{
 		b.styles, b.tasks, b.slogans, b.structure, b.overview, b.units, b.removed, b.props,
@@ -408,6 +409,7 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 	if old, ok := b.plan.reworded[taskID(t)]; ok {
 		vals[colChanged] = ChangedNote + "：" + old
 	}
+	vals[colBasis] = t.AssignmentBasis
 	for c, v := range vals {
 		if v == "" || c == colSeq {
 			continue
@@ -424,6 +426,9 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 	if err := b.f.SetCellFloat(sh, cellName(colConfidence, row), t.Confidence, 2, 64); err != nil {
 		return err
 	}
+	// The units the text states fill 牵头单位 and 配合单位 where nobody has
+	// typed: a person's entry always wins.
+	in = withStated(in, t)
 	for c, col := range columns {
 		if !col.input || in[col.title] == "" {
 			continue
@@ -435,6 +440,42 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 	}
 	vals[colText] = t.Text
 	return b.f.SetRowHeight(sh, row, rowHeight(vals))
+}
+
+// withStated returns in with the units t's text states for the columns
+// nobody filled; in itself is left as it was.
+func withStated(in Input, t *doc.Task) Input {
+	if t.AssignmentSource == "" || in[ColLead] != "" && in[ColPartner] != "" {
+		return in
+	}
+	out := Input{}
+	for k, v := range in {
+		out[k] = v
+	}
+	if out[ColLead] == "" && in[ColPartner] == "" {
+		out[ColLead] = strings.Join(t.LeadUnits, "、")
+		out[ColPartner] = strings.Join(t.PartnerUnits, "、")
+	}
+	return out
+}
+
+// withStatedUnits adds to the unit list the units d's text states, in the
+// order first met, so that the drop-down offers them too.
+func withStatedUnits(units []string, d *doc.Document) []string {
+	seen := map[string]bool{}
+	for _, u := range units {
+		seen[u] = true
+	}
+	out := append([]string(nil), units...)
+	for _, t := range d.Tasks {
+		for _, u := range append(append([]string(nil), t.LeadUnits...), t.PartnerUnits...) {
+			if !seen[u] {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	return out
 }
 
 // input writes a carried-over value back as it was typed: a date as a date.
