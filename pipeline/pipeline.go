@@ -1,10 +1,11 @@
 // Package pipeline runs the stages in order: ingest → segment → structure →
-// extract (extract.Annotate runs structure first). Export is the caller's
+// extract (extract.Annotate runs structure first) → deadline. Export is the caller's
 // choice of output.
 package pipeline
 
 import (
 	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/deadline"
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/extract"
 	"github.com/luoshi/luoshi/pipeline/ingest"
@@ -19,6 +20,7 @@ func Process(path string, rules *dict.Rules, opt ingest.Options) (*doc.Document,
 	}
 	segment.Annotate(d, rules)
 	extract.Annotate(d, rules) // structure, then tasks, slogans, actors, timing
+	deadline.Annotate(d)       // the document's date, each task's deadline
 	d.Normalize()
 	return d, nil
 }

@@ -59,6 +59,10 @@ type Info struct {
 	SHA256           string `json:"sha256"`
 	Title            string `json:"title"`
 	AnnouncedPillars *int   `json:"announced_pillars"`
+	// Date is the document's own date (its 成文日期 or date line),
+	// YYYY-MM-DD, or YYYY when only its title's year says, "" when unknown:
+	// every relative deadline (年底前) counts from it.
+	Date string `json:"date"`
 }
 
 // Point is a second-level heading (重点任务) inside a pillar.

@@ -529,3 +529,37 @@ func TestStatedUnitsFilled(t *testing.T) {
 		t.Errorf("unit list %q lacks the configured or the stated units", got)
 	}
 }
+
+// TestDeadlineFilled: a task's deadline fills 完成时限 as a date, a
+// recurrence as its label, where nobody typed; a typed value stays.
+func TestDeadlineFilled(t *testing.T) {
+	d := fixture(t)
+	if len(d.Tasks) < 3 {
+		t.Fatal("fixture has fewer than three tasks")
+	}
+	d.Tasks[0].Deadline, d.Tasks[0].DeadlineText = "2026-06-30", "6月底前"
+	d.Tasks[1].DeadlineText = "每季度"
+	d.Tasks[2].Deadline, d.Tasks[2].DeadlineText = "2026-12-31", "年底前"
+	typed := Row{ID: taskID(&d.Tasks[2]), Text: d.Tasks[2].Text, In: Input{ColDue: "长期坚持"}}
+	f := roundTrip(t, d, Options{Previous: &Review{Rows: []Row{typed}}})
+	rows, err := f.GetRows(SheetTasks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{d.Tasks[0].Text: "2026-06-30", d.Tasks[1].Text: "每季度", d.Tasks[2].Text: "长期坚持"}
+	found := 0
+	for _, row := range rows {
+		for len(row) < numCols {
+			row = append(row, "")
+		}
+		if w, ok := want[row[colText]]; ok {
+			found++
+			if row[colDue] != w {
+				t.Errorf("%.20s: 完成时限 %q, want %q", row[colText], row[colDue], w)
+			}
+		}
+	}
+	if found != 3 {
+		t.Fatalf("found %d of 3 tasks", found)
+	}
+}

@@ -445,16 +445,26 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 // withStated returns in with the units t's text states for the columns
 // nobody filled; in itself is left as it was.
 func withStated(in Input, t *doc.Task) Input {
-	if t.AssignmentSource == "" || in[ColLead] != "" && in[ColPartner] != "" {
+	units := t.AssignmentSource != "" && in[ColLead] == "" && in[ColPartner] == ""
+	due := in[ColDue] == "" && (t.Deadline != "" || t.DeadlineText != "")
+	if !units && !due {
 		return in
 	}
 	out := Input{}
 	for k, v := range in {
 		out[k] = v
 	}
-	if out[ColLead] == "" && in[ColPartner] == "" {
+	if units {
 		out[ColLead] = strings.Join(t.LeadUnits, "、")
 		out[ColPartner] = strings.Join(t.PartnerUnits, "、")
+	}
+	if due {
+		// A date as a date (the sheet's serial number), so that a 督办
+		// system and a filter sort it; a recurrence as its label.
+		out[ColDue] = t.DeadlineText
+		if d, err := time.Parse("2006-01-02", t.Deadline); err == nil {
+			out[ColDue] = strconv.Itoa(int(d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24))
+		}
 	}
 	return out
 }
@@ -549,8 +559,11 @@ func (b *builder) validations(sh string, end int) error {
 	if err := due.SetRange(36526, 73415, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
 		return err
 	}
-	due.SetError(excelize.DataValidationErrorStyleStop, "请输入日期", "完成时限只能填写日期，例如 2026-12-31。")
-	due.SetInput("完成时限", "请输入日期，例如 2026-12-31。")
+	// A warning, not a stop: 完成时限 takes a date or the usual words
+	// (长期坚持, 每季度).
+	due.SetError(excelize.DataValidationErrorStyleWarning, "完成时限",
+		"完成时限一般填日期，例如 2026-12-31；也可以填“长期”“每季度”这样的说法。点“是”保留所填内容。")
+	due.SetInput("完成时限", "请输入日期，例如 2026-12-31；或“长期”“每季度”等。")
 	dvs = append(dvs, due)
 	for _, l := range []struct {
 		col     int

@@ -1,0 +1,113 @@
+package deadline
+
+import (
+	"testing"
+
+	"github.com/luoshi/luoshi/pipeline/doc"
+)
+
+// TestResolve pins the conventions against two document dates: a work
+// report of 10 March 2025 and a speech of 20 November 2025.
+func TestResolve(t *testing.T) {
+	march, november := Ref{2025, 3, 10}, Ref{2025, 11, 20}
+	for _, tc := range []struct {
+		phrase, sentence string
+		march, november  string // Date, or "=label" for a label without a date
+	}{
+		{"年底前", "", "2025-12-31", "2025-12-31"},
+		{"年内", "", "2025-12-31", "2025-12-31"},
+		{"年底", "", "2025-12-31", "2025-12-31"},
+		{"今年底前", "", "2025-12-31", "2025-12-31"},
+		{"6月底前", "", "2025-06-30", "2026-06-30"},
+		{"3月底前", "", "2025-03-31", "2026-03-31"},
+		{"2月底前", "", "2026-02-28", "2026-02-28"},
+		{"12月底前", "", "2025-12-31", "2025-12-31"},
+		{"上半年", "", "2025-06-30", "2026-06-30"},
+		{"年中", "", "2025-06-30", "2026-06-30"},
+		{"下半年", "", "2025-12-31", "2025-12-31"},
+		{"一季度", "", "2025-03-31", "2026-03-31"},
+		{"二季度末", "", "2025-06-30", "2026-06-30"},
+		{"三季度", "", "2025-09-30", "2026-09-30"},
+		{"四季度", "", "2025-12-31", "2025-12-31"},
+		{"七一", "", "2025-07-01", "2026-07-01"},
+		{"七一前", "", "2025-07-01", "2026-07-01"},
+		{"国庆", "", "2025-10-01", "2026-10-01"},
+		{"元旦", "", "2026-01-01", "2026-01-01"},
+		{"五一", "", "2025-05-01", "2026-05-01"},
+		{"3月15日前", "", "2025-03-15", "2026-03-15"},
+		{"4月28前", "", "2025-04-28", "2026-04-28"},
+		{"12月31日", "", "2025-12-31", "2025-12-31"},
+		{"5月中旬", "", "2025-05-20", "2026-05-20"},
+		{"8月份", "", "2025-08-31", "2026-08-31"},
+		{"春节", "", "2026-02-17", "2026-02-17"}, // 2025's fell on 29 January, before both
+		{"中秋", "", "2025-10-06", "2026-09-25"},
+		{"6月底前", "2026年6月底前完成", "2026-06-30", "2026-06-30"},
+		{"3月底前", "2025年3月底前完成", "2025-03-31", "2025-03-31"}, // an explicit year does not roll
+		{"一季度", "明年一季度完成", "2026-03-31", "2026-03-31"},
+		{"年底前", "今年年底前完成", "2025-12-31", "2025-12-31"},
+		{"到2025年", "", "2025-12-31", "2025-12-31"},
+		{"到2027年", "", "2027-12-31", "2027-12-31"},
+		{"2027年底前", "", "2027-12-31", "2027-12-31"},
+		{"至2020年", "", "2020-12-31", "2020-12-31"},
+		{"从2019年起", "", "=从2019年起", "=从2019年起"},
+		{"每月", "", "=每月", "=每月"},
+		{"每季度", "", "=每季度", "=每季度"},
+		{"按季度", "", "=每季度", "=每季度"},
+		{"每年", "", "=每年", "=每年"},
+		{"定期", "", "=定期", "=定期"},
+		{"经常性", "", "=定期", "=定期"},
+		{"常态化", "", "=长期", "=长期"},
+		{"长期坚持", "", "=长期", "=长期"},
+		{"持续推进", "", "=长期", "=长期"},
+		{"每半年", "", "=每半年", "=每半年"},
+		{"每3年", "", "=每3年", "=每3年"},
+		{"3个工作日内", "", "=3个工作日内", "=3个工作日内"},
+	} {
+		for _, c := range []struct {
+			ref  Ref
+			want string
+		}{{march, tc.march}, {november, tc.november}} {
+			got := Resolve(tc.phrase, tc.sentence, c.ref)
+			if c.want[0] == '=' {
+				if got.Date != "" || got.Label != c.want[1:] {
+					t.Errorf("%s (%s, ref %s) = %+v, want label %q", tc.phrase, tc.sentence, c.ref, got, c.want[1:])
+				}
+			} else if got.Date != c.want {
+				t.Errorf("%s (%s, ref %s) = %+v, want %s", tc.phrase, tc.sentence, c.ref, got, c.want)
+			}
+		}
+	}
+}
+
+// TestUnknownDate: without the document's date a relative phrase gives
+// no date, an explicit year still does.
+func TestUnknownDate(t *testing.T) {
+	if got := Resolve("年底前", "", Ref{}); got.Date != "" {
+		t.Errorf("年底前 without a date = %+v", got)
+	}
+	if got := Resolve("到2027年", "", Ref{}); got.Date != "2027-12-31" {
+		t.Errorf("到2027年 without a date = %+v", got)
+	}
+}
+
+// TestDocumentDate: the 成文日期 under the signature wins, then a date line
+// near the top, then the title's year, then the file name's.
+func TestDocumentDate(t *testing.T) {
+	for _, tc := range []struct {
+		name, title string
+		paras       []string
+		want        string
+	}{
+		{"方案.txt", "", []string{"关于印发某某方案的通知", "各区县：", "现将方案印发给你们。", "某某市人民政府", "2025年4月17日"}, "2025-04-17"},
+		{"讲话.txt", "", []string{"在全县工作会议上的讲话", "（2024年1月10日）", "同志们：", "今年要抓好三件事。"}, "2024-01-10"},
+		{"方案.txt", "", []string{"某某厅", "二〇二五年十一月二十日印发"}, "2025-11-20"},
+		{"要点.txt", "江屿区2026年基层党建工作要点", []string{"江屿区2026年基层党建工作要点", "一、总体要求"}, "2026"},
+		{"讲话-2022.txt", "在组织工作会议上的讲话", []string{"在组织工作会议上的讲话", "同志们："}, "2022"},
+		{"讲话.txt", "在组织工作会议上的讲话", []string{"同志们：", "要把2025年的工作做好，确保各项任务在2025年12月31日前完成，这是全年工作的重中之重。"}, ""},
+	} {
+		d := &doc.Document{Info: doc.Info{Name: tc.name, Title: tc.title}, Paragraphs: doc.Build(tc.paras, nil)}
+		if got := DocumentDate(d).String(); got != tc.want {
+			t.Errorf("%s %q: date %q, want %q", tc.name, tc.paras, got, tc.want)
+		}
+	}
+}
