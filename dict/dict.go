@@ -30,12 +30,12 @@ var Default embed.FS
 // Files are the dictionary files, in the order they are loaded and hashed.
 var Files = []string{
 	"words.txt", "directives.txt", "exclusions.txt", "actors.txt",
-	"timing.txt", "slogans.txt", "units.txt", "structure.txt", "grammar.txt",
+	"timing.txt", "slogans.txt", "units.txt", "structure.txt", "grammar.txt", "duties.txt",
 }
 
 // optional are files added after the first release: a rules folder made
 // before them (luoshi rules init) lacks them and gets the embedded copy.
-var optional = map[string]bool{"grammar.txt": true}
+var optional = map[string]bool{"grammar.txt": true, "duties.txt": true}
 
 // Word is a domain word that segmentation must keep whole.
 type Word struct {
@@ -176,6 +176,8 @@ type Rules struct {
 	UnitList   []Unit
 	// GrammarWords are grammar.txt's function words, by class.
 	GrammarWords []GrammarWord
+	// Duties are duties.txt's organ types, for suggesting units.
+	Duties []Duty
 
 	version string
 }
@@ -424,6 +426,8 @@ func (p *fileParser) parse(lines []line) {
 		p.structure(lines)
 	case "grammar.txt":
 		p.grammar(lines)
+	case "duties.txt":
+		p.duties(lines)
 	}
 }
 

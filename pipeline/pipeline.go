@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/assign"
 	"github.com/luoshi/luoshi/pipeline/deadline"
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/extract"
@@ -21,6 +22,7 @@ func Process(path string, rules *dict.Rules, opt ingest.Options) (*doc.Document,
 	segment.Annotate(d, rules)
 	extract.Annotate(d, rules) // structure, then tasks, slogans, actors, timing
 	deadline.Annotate(d)       // the document's date, each task's deadline
+	assign.Suggest(d, rules, assign.Candidates(d, rules))
 	d.Normalize()
 	return d, nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline"
+	"github.com/luoshi/luoshi/pipeline/assign"
 	"github.com/luoshi/luoshi/pipeline/eval"
 	"github.com/luoshi/luoshi/pipeline/ingest"
 )
@@ -249,6 +250,14 @@ func scoreAssignFile(path string, rules *dict.Rules, opts ingest.Options) (repor
 		}
 		r := eval.ScoreAssign(d, g)
 		r.Document = filepath.Base(src)
+		// The suggestions, as if the text stated nothing and the office's
+		// unit list were the units the gold names.
+		for i := range d.Tasks {
+			t := &d.Tasks[i]
+			t.LeadUnits, t.PartnerUnits, t.AssignmentSource, t.AssignmentBasis = nil, nil, "", ""
+		}
+		assign.Suggest(d, rules, g.Units())
+		eval.ScoreSuggestions(r, d, g)
 		reports = append(reports, r)
 	}
 	if len(reports) == 0 && len(errs) == 0 {

@@ -191,7 +191,7 @@ func ruleCounts(r *dict.Rules) []ruleCount {
 		"words.txt": len(r.Words), "directives.txt": len(r.Directives),
 		"exclusions.txt": len(r.Exclusions), "actors.txt": len(r.Actors),
 		"timing.txt": len(r.Timing), "slogans.txt": len(r.Slogans),
-		"units.txt": len(r.UnitList), "structure.txt": len(r.Structure), "grammar.txt": len(r.GrammarWords),
+		"units.txt": len(r.UnitList), "structure.txt": len(r.Structure), "grammar.txt": len(r.GrammarWords), "duties.txt": len(r.Duties),
 	}
 	var out []ruleCount
 	for _, f := range dict.Files {

@@ -65,6 +65,11 @@ type AssignReport struct {
 	// Parentheticals counts predicted tasks that are a parenthetical or a
 	// piece of one: they should be none.
 	Parentheticals int `json:"parenthetical_tasks"`
+	// SuggestLead and SuggestAny score the suggestions made with the
+	// parentheticals ignored and the gold's units as the unit list: the
+	// suggested lead is a gold lead, or one of the gold's units at all.
+	SuggestLead Ratio `json:"suggested_lead_accuracy"`
+	SuggestAny  Ratio `json:"suggested_any_accuracy"`
 }
 
 // MergeAssign sums assignment reports.
@@ -77,6 +82,8 @@ func MergeAssign(name string, rs ...*AssignReport) *AssignReport {
 		m.Lead.add(r.Lead)
 		m.Partners.add(r.Partners)
 		m.Parentheticals += r.Parentheticals
+		m.SuggestLead.add(r.SuggestLead)
+		m.SuggestAny.add(r.SuggestAny)
 	}
 	return m
 }
@@ -142,4 +149,63 @@ func sameNames(a, b []string) bool {
 		return slices.Compact(out)
 	}
 	return slices.Equal(norm(a), norm(b))
+}
+
+// Units lists every unit the gold names, leads first, once each.
+func (g *AssignGold) Units() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, pass := range []bool{true, false} {
+		for _, a := range g.Assignments {
+			us := a.Partners
+			if pass {
+				us = a.Lead
+			}
+			for _, u := range us {
+				if !seen[u] {
+					seen[u] = true
+					out = append(out, u)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ScoreSuggestions adds to r the scores of the suggestions in pred, a
+// document whose tasks carry suggested units only.
+func ScoreSuggestions(r *AssignReport, pred *doc.Document, g *AssignGold) {
+	scopes := make([]string, len(g.Assignments))
+	for i, a := range g.Assignments {
+		scopes[i] = Normalize(a.Scope)
+	}
+	in := func(u string, us []string) bool {
+		for _, x := range us {
+			if Normalize(x) == Normalize(u) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, t := range pred.Tasks {
+		n := Normalize(t.Text)
+		if n == "" {
+			continue
+		}
+		for i, sc := range scopes {
+			if !strings.Contains(sc, n) {
+				continue
+			}
+			a := g.Assignments[i]
+			r.SuggestLead.Total++
+			r.SuggestAny.Total++
+			if len(t.LeadUnits) > 0 && in(t.LeadUnits[0], a.Lead) {
+				r.SuggestLead.Hit++
+			}
+			if len(t.LeadUnits) > 0 && (in(t.LeadUnits[0], a.Lead) || in(t.LeadUnits[0], a.Partners)) {
+				r.SuggestAny.Hit++
+			}
+			break
+		}
+	}
 }

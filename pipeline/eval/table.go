@@ -183,8 +183,8 @@ func WriteAssignTable(w io.Writer, reports []*AssignReport, total *AssignReport)
 		b.WriteByte('\n')
 	}
 	line(pad("文档（分工）", nameW), pad("原文分工", cell), pad("有任务的", cell), pad("范围内任务", cell),
-		pad("牵头正确", cell), pad("配合正确", cell), "括号误作任务")
-	rule := strings.Repeat("-", nameW+6*(cell+2)+4)
+		pad("牵头正确", cell), pad("配合正确", cell), pad("括号误作任务", cell), pad("建议牵头", cell), "建议在责任单位中")
+	rule := strings.Repeat("-", nameW+8*(cell+2)+8)
 	b.WriteString(rule + "\n")
 	for i, r := range rows {
 		if i == len(rows)-1 {
@@ -192,7 +192,7 @@ func WriteAssignTable(w io.Writer, reports []*AssignReport, total *AssignReport)
 		}
 		line(pad(r.Document, nameW), pad(strconv.Itoa(r.Scopes), cell), pad(strconv.Itoa(r.Covered), cell),
 			pad(strconv.Itoa(r.Tasks), cell), pad(ratioCell(r.Lead), cell), pad(ratioCell(r.Partners), cell),
-			strconv.Itoa(r.Parentheticals))
+			pad(strconv.Itoa(r.Parentheticals), cell), pad(ratioCell(r.SuggestLead), cell), ratioCell(r.SuggestAny))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -563,3 +563,49 @@ func TestDeadlineFilled(t *testing.T) {
 		t.Fatalf("found %d of 3 tasks", found)
 	}
 }
+
+// TestSuggestedUnitsGrey: suggested units fill the columns in grey, with
+// their grounds; stated ones in the body's black.
+func TestSuggestedUnitsGrey(t *testing.T) {
+	d := fixture(t)
+	d.Tasks[0].LeadUnits, d.Tasks[0].AssignmentSource, d.Tasks[0].AssignmentBasis = []string{"市人社局"}, "suggestion", "建议：职责“就业”"
+	d.Tasks[1].LeadUnits, d.Tasks[1].AssignmentSource, d.Tasks[1].AssignmentBasis = []string{"市财政局"}, "text", "原文：（市财政局负责）"
+	f := roundTrip(t, d, Options{})
+	rows, err := f.GetRows(SheetTasks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	color := func(cell string) string {
+		id, _ := f.GetCellStyle(SheetTasks, cell)
+		st, _ := f.GetStyle(id)
+		if st == nil || st.Font == nil {
+			return ""
+		}
+		return st.Font.Color
+	}
+	found := 0
+	for r, row := range rows {
+		for len(row) < numCols {
+			row = append(row, "")
+		}
+		var want string
+		switch row[colText] {
+		case d.Tasks[0].Text:
+			want = "808080"
+		case d.Tasks[1].Text:
+			want = ""
+		default:
+			continue
+		}
+		found++
+		if got := color(cellName(colLead, r+1)); !strings.EqualFold(got, want) && !(want == "" && strings.EqualFold(got, "000000")) {
+			t.Errorf("%.15s: lead font %q, want %q", row[colText], got, want)
+		}
+		if row[colLead] == "" || row[colBasis] == "" {
+			t.Errorf("%.15s: lead %q basis %q", row[colText], row[colLead], row[colBasis])
+		}
+	}
+	if found != 2 {
+		t.Fatalf("found %d of 2", found)
+	}
+}

@@ -91,11 +91,16 @@ type builder struct {
 	// doubt shades the text and confidence of a task below LowConfidence;
 	// score writes the confidence as a number with two decimals.
 	doubt, doubtScore, score int
+	// suggested greys units the program suggests, as no one's decision.
+	suggested int
 	// orphans are reviewer rows whose task is gone; they go to 已移除任务.
 	orphans []Row
 	// rich are the task texts to highlight, by their text (see highlight).
 	rich map[string][]richRun
 	plan carryPlan
+	// greyed are the rows whose units are suggestions, styled after the
+	// body styles.
+	greyed []int
 }
 
 func (b *builder) styles() error {
@@ -141,6 +146,8 @@ func (b *builder) styles() error {
 		{&b.indent, excelize.Style{Font: font(false), Border: border,
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true, Indent: 2}}},
 		{&b.plain, excelize.Style{Font: font(false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&b.suggested, excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Color: "808080", Italic: true}, Border: border,
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&b.doubt, excelize.Style{Font: font(false), Fill: fill("FFF2CC"), Border: border,
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&b.score, excelize.Style{Font: font(false), Border: border, NumFmt: 2,
@@ -327,6 +334,11 @@ func (b *builder) tasks() error {
 	if err := b.bodyStyles(sh, ls, last); err != nil {
 		return err
 	}
+	for _, row := range b.greyed {
+		if err := f.SetCellStyle(sh, cellName(colLead, row), cellName(colPartner, row), b.suggested); err != nil {
+			return err
+		}
+	}
 	for i, l := range ls {
 		if l.task == nil {
 			continue
@@ -426,9 +438,13 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 	if err := b.f.SetCellFloat(sh, cellName(colConfidence, row), t.Confidence, 2, 64); err != nil {
 		return err
 	}
-	// The units the text states fill 牵头单位 and 配合单位 where nobody has
-	// typed: a person's entry always wins.
+	// The units the text states, or the program suggests, fill 牵头单位
+	// and 配合单位 where nobody has typed: a person's entry always wins.
+	typed := in[ColLead] != "" || in[ColPartner] != ""
 	in = withStated(in, t)
+	if !typed && t.AssignmentSource == "suggestion" {
+		b.greyed = append(b.greyed, row)
+	}
 	for c, col := range columns {
 		if !col.input || in[col.title] == "" {
 			continue

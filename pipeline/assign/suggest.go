@@ -1,0 +1,218 @@
+package assign
+
+import (
+	"strings"
+
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
+)
+
+// Candidates are the units a document's suggestions choose from: the
+// rules' unit list, then the units its text states elsewhere.
+func Candidates(d *doc.Document, r *dict.Rules) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(u string) {
+		if u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	for _, u := range r.UnitList {
+		add(u.Text)
+	}
+	for _, t := range d.Tasks {
+		for _, u := range t.LeadUnits {
+			add(u)
+		}
+		for _, u := range t.PartnerUnits {
+			add(u)
+		}
+	}
+	return out
+}
+
+// Suggest gives every task whose text states no responsibility a
+// suggested lead, and partners where the duties of several units meet,
+// from the duty words of duties.txt found in the task, its point and its
+// pillar (a clerk's reading of 三定职责: 高标准农田 → 农业农村, 失业保险 →
+// 人社). Only units of units, the candidates, are suggested; a task whose
+// words name no duty gets none.
+func Suggest(d *doc.Document, r *dict.Rules, units []string) {
+	type cand struct {
+		unit string
+		duty dict.Duty
+	}
+	var cands []cand
+	seenType := map[string]bool{}
+	for _, u := range units {
+		if duty, ok := r.DutyOf(u); ok && !seenType[duty.Type] {
+			seenType[duty.Type] = true // the first unit of a type stands for it
+			cands = append(cands, cand{u, duty})
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	// A measure is one paragraph: its sentences share their units, so
+	// they are judged together, with the point and the pillar they stand
+	// under.
+	type group struct {
+		text, context string
+		tasks         []int
+		actors        []string
+	}
+	var groups []*group
+	byPara := map[int]*group{}
+	for i := range d.Tasks {
+		t := &d.Tasks[i]
+		if t.AssignmentSource == "text" {
+			continue
+		}
+		g := byPara[t.Location.Paragraph]
+		if g == nil {
+			g = &group{}
+			if t.Point != nil {
+				g.context = *t.Point
+			}
+			if t.Pillar > 0 && t.Pillar <= len(d.Pillars) {
+				g.context += " " + d.Pillars[t.Pillar-1].Title
+			}
+			byPara[t.Location.Paragraph] = g
+			groups = append(groups, g)
+		}
+		g.text += t.Text
+		g.tasks = append(g.tasks, i)
+		g.actors = append(g.actors, t.Actors...)
+	}
+	for _, g := range groups {
+		best, bestScore := -1, 0
+		scores := make([]int, len(cands))
+		why := make([]string, len(cands))
+		ms := matches(cands, func(c cand) dict.Duty { return c.duty }, g.text, g.context)
+		for k, c := range cands {
+			s, w := ms.score(k)
+			for _, a := range g.actors {
+				// The unit named as a task's subject (人社部要…) does it.
+				if a == c.unit || strings.Contains(a, c.unit) {
+					s += actorBonus
+					w = "文中主体“" + a + "”" + w
+					break
+				}
+			}
+			scores[k], why[k] = s, w
+			if s > bestScore {
+				best, bestScore = k, s
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		var partners []string
+		for k, s := range scores {
+			// Another unit's duties as much present as half the lead's
+			// make it a partner.
+			if k != best && s >= partnerMin && 2*s >= bestScore {
+				partners = append(partners, cands[k].unit)
+			}
+		}
+		for _, i := range g.tasks {
+			t := &d.Tasks[i]
+			t.LeadUnits = []string{cands[best].unit}
+			t.PartnerUnits = partners
+			t.AssignmentSource = "suggestion"
+			t.AssignmentBasis = "建议：" + why[best]
+		}
+	}
+}
+
+// partnerMin is the least score of a partner: one duty word in the point,
+// or two of its means.
+const partnerMin = 2
+
+// actorBonus outweighs any count of duty words: a unit the task names as
+// its subject leads it.
+const actorBonus = 20
+
+// match is one duty word found: its place, in the task's text or in its
+// context, and whose duty it is.
+type match struct {
+	cand       int
+	word       string
+	start, end int
+	inText     bool
+	means      bool
+}
+
+type matchSet []match
+
+// matches finds the duty words of every candidate in text and context and
+// keeps the longest at each place: 失业保险 (人社) speaks, not the 保险 (金融)
+// inside it.
+func matches[C any](cands []C, duty func(C) dict.Duty, text, context string) matchSet {
+	var all matchSet
+	for k, c := range cands {
+		d := duty(c)
+		for wi, ws := range [][]string{d.Words, d.Learned, d.Means} {
+			for _, w := range ws {
+				for _, src := range []struct {
+					s      string
+					inText bool
+				}{{text, true}, {context, false}} {
+					for off := 0; ; {
+						i := strings.Index(src.s[off:], w)
+						if i < 0 {
+							break
+						}
+						all = append(all, match{k, w, off + i, off + i + len(w), src.inText, wi == 2})
+						off += i + len(w)
+					}
+				}
+			}
+		}
+	}
+	var kept matchSet
+	for _, m := range all {
+		inside := false
+		for _, o := range all {
+			if o.inText == m.inText && o.start <= m.start && o.end >= m.end && o.end-o.start > m.end-m.start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// score counts candidate k's words: three for each duty word in the
+// measure's own text, two for each in its point or pillar, one for each of
+// its means; why quotes them.
+func (ms matchSet) score(k int) (int, string) {
+	s := 0
+	var found []string
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if m.cand != k {
+			continue
+		}
+		switch {
+		case m.means:
+			s++ // 补贴, 贷款: a partner's means
+		case m.inText:
+			s += 3
+		default:
+			s += 2 // in the point or the pillar
+		}
+		if !seen[m.word] && len(found) < 3 {
+			seen[m.word] = true
+			found = append(found, m.word)
+		}
+	}
+	if len(found) == 0 {
+		return s, ""
+	}
+	return s, "职责“" + strings.Join(found, "”“") + "”"
+}

@@ -1,0 +1,58 @@
+package assign
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
+)
+
+// TestSuggest: a measure's duty words name the unit that leads it, the
+// longest word speaks (失业保险 is 人社's, not the 保险 of 金融), means
+// (资金、补助) call for a partner, a stated responsibility is left alone,
+// and a measure naming no duty gets none. Sentences written for this test.
+func TestSuggest(t *testing.T) {
+	r := dict.MustDefault()
+	units := []string{"市人社局", "市财政局", "市农业农村局", "市商务局", "市金融办", "党员教育管理科", "市教育局"}
+	point := "稳定就业"
+	d := &doc.Document{Tasks: []doc.Task{
+		{Text: "加强失业保险基金管理。", Location: doc.Location{Paragraph: 1}, Point: &point},
+		{Text: "新建高标准农田五万亩。", Location: doc.Location{Paragraph: 2}},
+		{Text: "开展招商引资，稳住外贸外资。", Location: doc.Location{Paragraph: 3}},
+		{Text: "对吸纳就业的企业给予资金补助和贴息。", Location: doc.Location{Paragraph: 4}},
+		{Text: "新建一批幼儿园，扩大学位供给。", Location: doc.Location{Paragraph: 5}},
+		{Text: "加快推进项目。", Location: doc.Location{Paragraph: 6}, LeadUnits: []string{"市发展改革委"}, AssignmentSource: "text"},
+		{Text: "坚定信心，埋头苦干。", Location: doc.Location{Paragraph: 7}},
+	}}
+	Suggest(d, r, units)
+	for i, want := range []struct{ lead, partners, source string }{
+		{"市人社局", "", "suggestion"},
+		{"市农业农村局", "", "suggestion"},
+		{"市商务局", "", "suggestion"},
+		{"市人社局", "市财政局", "suggestion"},
+		{"市教育局", "", "suggestion"},
+		{"市发展改革委", "", "text"},
+		{"", "", ""},
+	} {
+		task := d.Tasks[i]
+		if got := strings.Join(task.LeadUnits, "、"); got != want.lead || strings.Join(task.PartnerUnits, "、") != want.partners || task.AssignmentSource != want.source {
+			t.Errorf("%s: lead %q partners %q source %q, want %q %q %q (%s)", task.Text, got, task.PartnerUnits, task.AssignmentSource, want.lead, want.partners, want.source, task.AssignmentBasis)
+		}
+	}
+}
+
+// TestDutyOf: a unit's type from its name, the feature followed by an
+// organ's suffix.
+func TestDutyOf(t *testing.T) {
+	r := dict.MustDefault()
+	for unit, want := range map[string]string{
+		"省经信厅": "工业和信息化", "市发改委": "发展改革", "国家发展改革委": "发展改革", "人社局": "人力资源社会保障",
+		"省人力社保厅": "人力资源社会保障", "省文化广电和旅游厅": "文化和旅游", "人行浙江省分行": "金融", "党员教育管理科": "",
+	} {
+		d, ok := r.DutyOf(unit)
+		if got := d.Type; ok != (want != "") || got != want {
+			t.Errorf("DutyOf(%s) = %q, %v; want %q", unit, got, ok, want)
+		}
+	}
+}
