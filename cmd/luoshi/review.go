@@ -73,6 +73,7 @@ func runReviewImport(cmd *cobra.Command, args []string) error {
 	}
 	var golds []goldFile
 	var added []review.Exclusion
+	var lessons []review.Lesson
 	have := map[string]bool{}
 	failed := 0
 	for _, path := range args {
@@ -108,6 +109,9 @@ func runReviewImport(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(out, "  %d 行误报已有相同的排除规则，不再重复添加\n", skipped)
 		}
 		added = append(added, xs...)
+		if rv, err := review.ReadInputFile(path); err == nil {
+			lessons = append(lessons, review.Learn(rv.Rows, rules)...)
+		}
 
 		gp, note := goldPath(wb, goldDir, dir)
 		if note != "" {
@@ -126,6 +130,18 @@ func runReviewImport(cmd *cobra.Command, args []string) error {
 			base = nil
 		}
 		golds = append(golds, goldFile{gp, review.BuildGold(wb, base)})
+	}
+
+	if err := review.WriteLessons(dir, lessons, "审核于 "+time.Now().Format("2006-01-02")); err != nil {
+		return err
+	}
+	if len(lessons) > 0 {
+		n := 0
+		for _, l := range lessons {
+			n += len(l.Words)
+		}
+		fmt.Fprintf(out, "%s：从审核人填写的牵头单位学到 %d 类单位的 %d 个职责用语（learned= 字段，可以修改）\n",
+			filepath.Join(dir, review.DutiesFile), len(lessons), n)
 	}
 
 	lines := make([]string, len(added))

@@ -121,7 +121,7 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 			t.LeadUnits = []string{cands[best].unit}
 			t.PartnerUnits = partners
 			t.AssignmentSource = "suggestion"
-			t.AssignmentBasis = "建议：" + why[best]
+			t.AssignmentBasis = SuggestionBasis(t.LeadUnits, partners, why[best])
 		}
 	}
 }
@@ -215,4 +215,35 @@ func (ms matchSet) score(k int) (int, string) {
 		return s, ""
 	}
 	return s, "职责“" + strings.Join(found, "”“") + "”"
+}
+
+// SuggestionBasis writes what a suggestion rests on, naming the units it
+// suggests, so that a workbook read back tells them from units a person
+// typed (GeneratedUnits): 建议：牵头 市人社局，配合 市财政局；职责“就业”.
+func SuggestionBasis(leads, partners []string, why string) string {
+	b := "建议：牵头 " + strings.Join(leads, "、")
+	if len(partners) > 0 {
+		b += "，配合 " + strings.Join(partners, "、")
+	}
+	return b + "；" + why
+}
+
+// GeneratedUnits reads back the lead and partners a basis says the
+// program filled in: those of the parenthetical it quotes (原文：（…）) or
+// of its suggestion (建议：牵头 …). ok is false for any other text.
+func GeneratedUnits(basis string) (lead, partners string, ok bool) {
+	if raw, found := strings.CutPrefix(basis, "原文："); found {
+		a, ok := Parse(raw)
+		if !ok {
+			return "", "", false
+		}
+		return strings.Join(a.Leads, "、"), strings.Join(a.Partners, "、"), true
+	}
+	rest, found := strings.CutPrefix(basis, "建议：牵头 ")
+	if !found {
+		return "", "", false
+	}
+	rest, _, _ = strings.Cut(rest, "；")
+	lead, partners, _ = strings.Cut(rest, "，配合 ")
+	return lead, partners, true
 }

@@ -56,3 +56,19 @@ func TestDutyOf(t *testing.T) {
 		}
 	}
 }
+
+func TestGeneratedUnits(t *testing.T) {
+	for _, tc := range []struct{ basis, lead, partners string }{
+		{SuggestionBasis([]string{"市人社局"}, []string{"市财政局", "市教育局"}, "职责“就业”"), "市人社局", "市财政局、市教育局"},
+		{SuggestionBasis([]string{"市人社局"}, nil, "职责“就业”"), "市人社局", ""},
+		{"原文：（市发展改革委牵头，市经信局按职责分工负责）", "市发展改革委", "市经信局"},
+	} {
+		lead, partners, ok := GeneratedUnits(tc.basis)
+		if !ok || lead != tc.lead || partners != tc.partners {
+			t.Errorf("GeneratedUnits(%q) = %q %q %v", tc.basis, lead, partners, ok)
+		}
+	}
+	if _, _, ok := GeneratedUnits("审核人的说明"); ok {
+		t.Error("any text read as generated")
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/luoshi/luoshi/pipeline/assign"
 	"github.com/luoshi/luoshi/pipeline/export"
 )
 
@@ -105,7 +106,7 @@ func readInputRows(f *excelize.File, sheet, textTitle string, rv *export.Review)
 		return ""
 	}
 	inputs := export.InputTitles()
-	names := append([]string{export.ColID, textTitle, export.ColPillar}, inputs...)
+	names := append([]string{export.ColID, textTitle, export.ColPillar, export.ColBasis}, inputs...)
 	cols := headerColumns(rows[0].cells, names)
 	// Cells are taken untrimmed: what was typed is written back as it was.
 	cell := func(r []string, name string) string {
@@ -127,6 +128,13 @@ func readInputRows(f *excelize.File, sheet, textTitle string, rv *export.Review)
 			if v := cell(r, t); strings.TrimSpace(v) != "" {
 				row.In[t] = v
 			}
+		}
+		// Units the program filled in and nobody changed are no one's
+		// decision: they are filled afresh, never carried as typed.
+		if lead, partners, ok := assign.GeneratedUnits(cell(r, export.ColBasis)); ok &&
+			strings.TrimSpace(row.In[export.ColLead]) == lead && strings.TrimSpace(row.In[export.ColPartner]) == partners {
+			delete(row.In, export.ColLead)
+			delete(row.In, export.ColPartner)
 		}
 		if row.In.Filled() {
 			rv.Rows = append(rv.Rows, row)

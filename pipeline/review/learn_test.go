@@ -1,0 +1,139 @@
+package review
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline"
+	"github.com/luoshi/luoshi/pipeline/assign"
+	"github.com/luoshi/luoshi/pipeline/doc"
+	"github.com/luoshi/luoshi/pipeline/eval"
+	"github.com/luoshi/luoshi/pipeline/export"
+	"github.com/luoshi/luoshi/pipeline/ingest"
+)
+
+func TestAddLearned(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"人社  names=人社  duties=就业", "人社  names=人社  duties=就业  learned=见习|稳岗"},
+		{"人社  names=人社  duties=就业  learned=见习  # 审核于 2026-01-02", "人社  names=人社  duties=就业  learned=见习|稳岗  # 审核于 2026-01-02"},
+	} {
+		if got := addLearned(tc.line, []string{"见习", "稳岗"}); got != tc.want {
+			t.Errorf("addLearned(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestLearningImprovesSuggestions: a reviewer gives 20 tasks of one plan
+// their leads (the gold's), review import learns from them, and the
+// suggestions on another plan of the same province get better. Reads
+// ../shared/corpus/assign in place; skipped when it is absent.
+func TestLearningImprovesSuggestions(t *testing.T) {
+	const base = "../../../shared/corpus/assign/"
+	train, test := "ZJ_2026_xinchangjing_xingdong", "ZJ_ZZF2025-10_AI_ruogan_cuoshi"
+	if _, err := os.Stat(base + train + ".txt"); err != nil {
+		t.Skip("../shared/corpus/assign is absent")
+	}
+	r := dict.MustDefault()
+	score := func(rules *dict.Rules) (float64, int) {
+		g, err := eval.LoadAssignGold(base + test + ".assign.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := pipeline.Process(base+test+".txt", rules, ingest.Options{PDFInProcess: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		clearUnits(d)
+		assign.Suggest(d, rules, g.Units())
+		rep := &eval.AssignReport{}
+		eval.ScoreSuggestions(rep, d, g)
+		v, _ := rep.SuggestLead.Value()
+		return v, rep.SuggestLead.Total
+	}
+	before, n := score(r)
+
+	// The reviewer's workbook: 20 tasks of the training plan, each with
+	// the lead its parenthetical names.
+	g, err := eval.LoadAssignGold(base + train + ".assign.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pipeline.Process(base+train+".txt", r, ingest.Options{PDFInProcess: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []export.Row
+	for _, task := range d.Tasks {
+		if len(rows) == 20 {
+			break
+		}
+		n := eval.Normalize(task.Text)
+		for _, a := range g.Assignments {
+			if n != "" && strings.Contains(eval.Normalize(a.Scope), n) {
+				rows = append(rows, export.Row{ID: task.ID, Text: task.Text, In: export.Input{export.ColLead: a.Lead[0]}})
+				break
+			}
+		}
+	}
+	if len(rows) != 20 {
+		t.Fatalf("only %d reviewed rows", len(rows))
+	}
+	dir := filepath.Join(t.TempDir(), "词典")
+	if err := dict.WriteDefaults(dir); err != nil {
+		t.Fatal(err)
+	}
+	lessons := Learn(rows, r)
+	if err := WriteLessons(dir, lessons, "测试"); err != nil {
+		t.Fatal(err)
+	}
+	learned, err := dict.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := score(learned)
+	t.Logf("suggested lead right on %s over %d tasks: %.2f before, %.2f after learning %d lessons", test, n, before, after, len(lessons))
+	if after <= before {
+		t.Errorf("learning did not help: %.2f before, %.2f after", before, after)
+	}
+}
+
+// clearUnits removes the responsibilities the text states, as if it stated
+// none.
+func clearUnits(d *doc.Document) {
+	for i := range d.Tasks {
+		t := &d.Tasks[i]
+		t.LeadUnits, t.PartnerUnits, t.AssignmentSource, t.AssignmentBasis = nil, nil, "", ""
+	}
+}
+
+// TestGeneratedUnitsNotCarried: units the program filled in, read back
+// unchanged, are nobody's input.
+func TestGeneratedUnitsNotCarried(t *testing.T) {
+	d := &doc.Document{Info: doc.Info{Name: "x.txt"}, Tasks: []doc.Task{
+		{ID: "t1", Text: "加强失业保险基金管理。", LeadUnits: []string{"市人社局"}, AssignmentSource: "suggestion",
+			AssignmentBasis: assign.SuggestionBasis([]string{"市人社局"}, nil, "职责“失业保险”")},
+		{ID: "t2", Text: "新建高标准农田。", LeadUnits: []string{"市农业农村局"}, AssignmentSource: "suggestion",
+			AssignmentBasis: assign.SuggestionBasis([]string{"市农业农村局"}, nil, "职责“高标准农田”")},
+	}}
+	d.Normalize()
+	var buf strings.Builder
+	w := &writerTo{&buf}
+	if err := export.WriteWorkbook(w, d, export.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	b := []byte(buf.String())
+	rv, err := ReadInput(b, "x.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rv.Rows) != 0 {
+		t.Errorf("generated units read back as input: %+v", rv.Rows)
+	}
+}
+
+type writerTo struct{ b *strings.Builder }
+
+func (w *writerTo) Write(p []byte) (int, error) { return w.b.Write(p) }
