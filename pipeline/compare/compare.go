@@ -86,6 +86,17 @@ func Documents(before, after *doc.Document) *Diff {
 		if joined(o.Timing) != joined(t.Timing) {
 			what = append(what, "文中时间要求")
 		}
+		// Units and deadlines are what an edit of duties.txt (or a
+		// review import's learned words) changes.
+		if joined(o.LeadUnits) != joined(t.LeadUnits) {
+			what = append(what, "牵头单位")
+		}
+		if joined(o.PartnerUnits) != joined(t.PartnerUnits) {
+			what = append(what, "配合单位")
+		}
+		if o.Deadline != t.Deadline || o.DeadlineText != t.DeadlineText {
+			what = append(what, "完成时限")
+		}
 		if len(what) > 0 {
 			d.TasksChanged = append(d.TasksChanged, TaskChange{Before: o, After: t, BeforePillar: bp, AfterPillar: ap, What: what})
 		}
@@ -182,7 +193,7 @@ func setDiff(before, after []string) (gained, lost []string) {
 
 // Write prints d for a reviewer, in Chinese, one block per kind of change.
 func (d *Diff) Write(w io.Writer) {
-	fmt.Fprintf(w, "任务：修改前 %d 条，修改后 %d 条（新增 %d，减少 %d，归属、动作、责任主体或时间要求变化 %d）\n",
+	fmt.Fprintf(w, "任务：修改前 %d 条，修改后 %d 条（新增 %d，减少 %d，归属、动作、责任主体、时间要求或分工变化 %d）\n",
 		d.TasksBefore, d.TasksAfter, len(d.TasksGained), len(d.TasksLost), len(d.TasksChanged))
 	if d.Empty() {
 		fmt.Fprintln(w, "没有变化。")
@@ -191,7 +202,7 @@ func (d *Diff) Write(w io.Writer) {
 	writeTasks(w, "新增的任务", "+", d.TasksGained)
 	writeTasks(w, "减少的任务", "-", d.TasksLost)
 	if len(d.TasksChanged) > 0 {
-		fmt.Fprintf(w, "归属、动作、责任主体或时间要求变化的任务（%d）：\n", len(d.TasksChanged))
+		fmt.Fprintf(w, "归属、动作、责任主体、时间要求或分工变化的任务（%d）：\n", len(d.TasksChanged))
 		for _, c := range d.TasksChanged {
 			fmt.Fprintf(w, "  * %s %s\n", where(c.After.Location), c.After.Text)
 			for _, what := range c.What {
@@ -207,6 +218,12 @@ func (d *Diff) Write(w io.Writer) {
 					b, a = joined(c.Before.Actors), joined(c.After.Actors)
 				case "文中时间要求":
 					b, a = joined(c.Before.Timing), joined(c.After.Timing)
+				case "牵头单位":
+					b, a = joined(c.Before.LeadUnits), joined(c.After.LeadUnits)
+				case "配合单位":
+					b, a = joined(c.Before.PartnerUnits), joined(c.After.PartnerUnits)
+				case "完成时限":
+					b, a = c.Before.Deadline+c.Before.DeadlineText, c.After.Deadline+c.After.DeadlineText
 				}
 				fmt.Fprintf(w, "      %s：%s → %s\n", what, orNone(b), orNone(a))
 			}
