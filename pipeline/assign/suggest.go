@@ -1,7 +1,9 @@
 package assign
 
 import (
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline/doc"
@@ -148,41 +150,59 @@ type matchSet []match
 
 // matches finds the duty words of every candidate in text and context and
 // keeps the longest at each place: 失业保险 (人社) speaks, not the 保险 (金融)
-// inside it.
+// inside it. The words are indexed by their first character, so each
+// place of the text is tried against the few words that can start there.
 func matches[C any](cands []C, duty func(C) dict.Duty, text, context string) matchSet {
-	var all matchSet
+	type entry struct {
+		word  string
+		cand  int
+		means bool
+	}
+	index := map[rune][]entry{}
 	for k, c := range cands {
 		d := duty(c)
 		for wi, ws := range [][]string{d.Words, d.Learned, d.Means} {
 			for _, w := range ws {
-				for _, src := range []struct {
-					s      string
-					inText bool
-				}{{text, true}, {context, false}} {
-					for off := 0; ; {
-						i := strings.Index(src.s[off:], w)
-						if i < 0 {
-							break
-						}
-						all = append(all, match{k, w, off + i, off + i + len(w), src.inText, wi == 2})
-						off += i + len(w)
-					}
+				r, _ := utf8.DecodeRuneInString(w)
+				index[r] = append(index[r], entry{w, k, wi == 2})
+			}
+		}
+	}
+	var all matchSet
+	for _, src := range []struct {
+		s      string
+		inText bool
+	}{{text, true}, {context, false}} {
+		for i, r := range src.s {
+			for _, e := range index[r] {
+				if strings.HasPrefix(src.s[i:], e.word) {
+					all = append(all, match{e.cand, e.word, i, i + len(e.word), src.inText, e.means})
 				}
 			}
 		}
 	}
+	// The longest word at each place: one sorted pass keeps a match
+	// unless a longer one of the same source covers it.
+	sort.Slice(all, func(a, b int) bool {
+		if all[a].inText != all[b].inText {
+			return all[a].inText
+		}
+		if all[a].start != all[b].start {
+			return all[a].start < all[b].start
+		}
+		return all[a].end > all[b].end
+	})
 	var kept matchSet
+	reach, inText := -1, false
 	for _, m := range all {
-		inside := false
-		for _, o := range all {
-			if o.inText == m.inText && o.start <= m.start && o.end >= m.end && o.end-o.start > m.end-m.start {
-				inside = true
-				break
-			}
+		if m.inText != inText {
+			reach, inText = -1, m.inText
 		}
-		if !inside {
-			kept = append(kept, m)
+		if m.end <= reach && !(m.end == reach && len(kept) > 0 && kept[len(kept)-1].start == m.start) {
+			continue // inside a longer word
 		}
+		kept = append(kept, m)
+		reach = max(reach, m.end)
 	}
 	return kept
 }
