@@ -120,11 +120,24 @@ func (s *Segmenter) For(texts ...string) *Cutter {
 	for _, t := range texts {
 		lex.wordsIn(t, found)
 	}
-	entries := make([]map[string]string, 0, len(s.domain)+len(found)+1)
+	// Tokens go straight into gse's dictionary (what LoadDictMap does,
+	// without a map and a number's text for each word), all before the
+	// first cut: AddToken races only with cutting.
+	c := &Cutter{}
+	c.seg.NotLoadHMM = true
+	c.seg.SkipLog = true
+	c.seg.Dict = gse.NewDict()
+	c.seg.Init()
 	loaded := 0.0
+	add := func(text string, freq float64, pos string) {
+		if freq < 2 {
+			return // as LoadDictMap: gse drops words below its least frequency
+		}
+		c.seg.AddToken(text, freq, pos)
+		loaded += freq
+	}
 	for _, e := range s.domain {
-		entries = append(entries, map[string]string{"text": e.text, "freq": strconv.FormatFloat(e.freq, 'f', -1, 64), "pos": e.pos})
-		loaded += e.freq
+		add(e.text, e.freq, e.pos)
 	}
 	for i := range found {
 		w, f, pos := lex.entry(i)
@@ -132,16 +145,12 @@ func (s *Segmenter) For(texts ...string) *Cutter {
 			continue
 		}
 		freq, _ := strconv.ParseFloat(f, 64)
-		loaded += freq
-		entries = append(entries, map[string]string{"text": w, "freq": f, "pos": pos})
+		add(w, freq, pos)
 	}
 	if rest := lex.total + s.extra - loaded; rest >= 2 {
-		entries = append(entries, map[string]string{"text": balance, "freq": strconv.FormatFloat(rest, 'f', -1, 64)})
+		c.seg.AddToken(balance, rest)
 	}
-	c := &Cutter{}
-	c.seg.NotLoadHMM = true
-	c.seg.SkipLog = true
-	c.seg.LoadDictMap(entries)
+	c.seg.CalcToken()
 	return c
 }
 
