@@ -94,3 +94,21 @@ func TestRuleLine(t *testing.T) {
 		}
 	}
 }
+
+// TestFolios: a 公文 page number (— ２ —, full-width digits too) is
+// furniture at a page's foot, on a line of its own amid the body, or
+// inside a line where the reader put it; no text is lost around it.
+func TestFolios(t *testing.T) {
+	full := strings.Repeat("字", 36)
+	pages := []Page{
+		layoutPage(800, full, full, "完。", "—２—"),
+		layoutPage(800, "续"+full[:len(full)-3], "中间—３—继续。", "— 4 —"),
+	}
+	got := strings.Join(Paragraphs(pages), "")
+	if strings.ContainsAny(got, "—２３4") {
+		t.Errorf("a folio is left: %q", got)
+	}
+	if want := full + full + "完。" + "续" + full[:len(full)-3] + "中间继续。"; got != want {
+		t.Errorf("text around the folios changed:\n got %q\nwant %q", got, want)
+	}
+}
