@@ -206,7 +206,7 @@ func findEvalPairs(args []string) ([]evalPair, []evalFailure) {
 	return pairs, failures
 }
 
-var sourceExts = []string{".txt", ".docx", ".pdf"}
+var sourceExts = []string{".txt", ".docx", ".pdf", ".ofd"}
 
 // findAssignGolds lists the NAME.assign.json files in the directories of
 // args and those given directly.

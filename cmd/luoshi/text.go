@@ -13,7 +13,7 @@ import (
 var textCmd = &cobra.Command{
 	Use:   "text 文件…",
 	Short: "显示文件读取并整理后的正文（每段一行），用于检查读取是否正确",
-	Long: "读取 .docx、.doc、.wps、.pdf、.txt 文件，按段落逐行输出整理后的正文。\n" +
+	Long: "读取 .docx、.doc、.wps、.pdf、.ofd、.txt 文件，按段落逐行输出整理后的正文。\n" +
 		"多个文件时，每个文件前输出一行“==> 文件名 <==”。\n" +
 		"无法读取的文件在标准错误输出一行“文件名：原因”，其余文件照常输出。",
 	Args: cobra.MinimumNArgs(1),

@@ -19,7 +19,7 @@ import (
 // Supported are the extensions handed to the pipeline. .doc and .wps are
 // among them: the reader reads those that are OOXML inside and explains
 // why it refuses the others, rather than the file being skipped in silence.
-var Supported = map[string]bool{".docx": true, ".pdf": true, ".txt": true, ".doc": true, ".wps": true}
+var Supported = map[string]bool{".docx": true, ".pdf": true, ".txt": true, ".doc": true, ".wps": true, ".ofd": true}
 
 // Noise tells files nobody dropped for processing: hidden files, Word's
 // lock (~$x.docx) and temporary (~WRL0001.tmp) files, folder thumbnails,

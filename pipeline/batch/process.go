@@ -175,7 +175,7 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if !Supported[ext] {
 		res.Status = Skipped
-		res.Reason = fmt.Sprintf("不是要处理的文件类型（%s），只处理 .docx、.doc、.wps、.pdf、.txt", orNone(ext))
+		res.Reason = fmt.Sprintf("不是要处理的文件类型（%s），只处理 .docx、.doc、.wps、.pdf、.ofd、.txt", orNone(ext))
 		return res
 	}
 	fail := func(reason string) Result {

@@ -44,7 +44,7 @@ type Watcher struct {
 // half-written.
 func complete(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".docm", ".dotx", ".dotm", ".xlsx":
+	case ".docx", ".docm", ".dotx", ".dotm", ".xlsx", ".ofd":
 		z, err := zip.OpenReader(path)
 		if err != nil {
 			return false

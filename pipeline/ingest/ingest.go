@@ -228,15 +228,15 @@ func sniff(data []byte) (int, string) {
 func read(name string, data []byte, opt Options) (paras, styles []string, info doc.Info, err error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
-	case ".txt", ".text", ".docx", ".docm", ".dotx", ".dotm", ".pdf":
+	case ".txt", ".text", ".docx", ".docm", ".dotx", ".dotm", ".pdf", ".ofd":
 	case ".doc", ".wps", ".dot", ".wpt":
 		// The bytes decide (below): WPS saves .wps as OOXML as often as
 		// in the Word 97 binary format, and a .docx renamed .doc is still
 		// a .docx.
 	case "":
-		return nil, nil, info, refuse("文件没有扩展名，无法判断类型：只能读取 .docx、.doc、.wps、.pdf、.txt 文件")
+		return nil, nil, info, refuse("文件没有扩展名，无法判断类型：只能读取 .docx、.doc、.wps、.pdf、.ofd、.txt 文件")
 	default:
-		return nil, nil, info, refuse("不支持的文件类型 %s：只能读取 .docx、.doc、.wps、.pdf、.txt 文件", ext)
+		return nil, nil, info, refuse("不支持的文件类型 %s：只能读取 .docx、.doc、.wps、.pdf、.ofd、.txt 文件", ext)
 	}
 	kind, what := sniff(data)
 	switch kind {
@@ -250,6 +250,11 @@ func read(name string, data []byte, opt Options) (paras, styles []string, info d
 		paras, err = readPDF(data, opt)
 		return paras, nil, info, err
 	case kindZip:
+		if isOFD(data) {
+			info.Format = "ofd"
+			paras, err = readOFD(data)
+			return paras, nil, info, err
+		}
 		info.Format = "docx"
 		paras, styles, err = readDOCX(data)
 		return paras, styles, info, err
