@@ -109,3 +109,24 @@ func FuzzOFD(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkOFD reads a 30-page OFD of full lines, the length of a long
+// 实施方案.
+func BenchmarkOFD(b *testing.B) {
+	full := strings.Repeat("字", 28)
+	var page strings.Builder
+	for i := 0; i < 28; i++ {
+		page.WriteString(textObject(27, 30+float64(i)*9, full))
+	}
+	pages := make([]string, 30)
+	for i := range pages {
+		pages[i] = page.String()
+	}
+	data := makeOFD(b, pages...)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read("方案.ofd", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
