@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestParse: the forms GUIDELINE.md names and their variants, written for
@@ -105,4 +106,31 @@ func TestCorpusParentheticals(t *testing.T) {
 		}
 	}
 	t.Logf("%d parentheticals", n)
+}
+
+// FuzzParentheticals: whatever a sentence holds, reading its
+// parentheticals neither panics nor returns a unit that is not in it.
+func FuzzParentheticals(f *testing.F) {
+	f.Add("加快建设创业孵化载体。（市人社局、市财政局负责。列第一位者为牵头单位，下同）")
+	f.Add("（责任单位：省经信厅，各市、县（市、区）人民政府）加强培训。")
+	f.Add("（（（）））负责）（")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // the readers hand on valid UTF-8 only
+		}
+		for _, read := range []func(string) (Assignment, int, bool){Trailing, Leading} {
+			a, at, ok := read(s)
+			if !ok {
+				continue
+			}
+			if at < 0 || at > len([]rune(s)) {
+				t.Fatalf("offset %d outside %q", at, s)
+			}
+			for _, u := range append(append([]string(nil), a.Leads...), a.Partners...) {
+				if !strings.Contains(strings.ReplaceAll(s, "、", ""), strings.ReplaceAll(u, "、", "")) && u != "各有关部门" {
+					t.Fatalf("unit %q not in %q", u, s)
+				}
+			}
+		}
+	})
 }

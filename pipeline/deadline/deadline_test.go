@@ -111,3 +111,17 @@ func TestDocumentDate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzResolve: any phrase in any sentence against any document date
+// resolves without a panic to a valid date or none.
+func FuzzResolve(f *testing.F) {
+	f.Add("春节", "9999年春节前完成", 2025, 3, 10)
+	f.Add("6月底前", "", 0, 0, 0)
+	f.Add("13月底前", "明年13月底前", 2025, 12, 31)
+	f.Fuzz(func(t *testing.T, phrase, sentence string, y, m, d int) {
+		got := Resolve(phrase, sentence, Ref{Year: y % 3000, Month: m % 13, Day: d % 32})
+		if got.Date != "" && len(got.Date) != 10 {
+			t.Fatalf("Resolve(%q, %q) = %+v", phrase, sentence, got)
+		}
+	})
+}
