@@ -459,33 +459,24 @@ func (p *fileParser) directives(lines []line) {
 			continue
 		}
 		d := Directive{Text: l.entry, Kind: Verb, Src: p.src(l)}
-		if n, ok := l.fields["noun"]; ok {
-			if n != "yes" {
-				p.errf(l, "noun=%s 无效（只能写 noun=yes）", n)
+		var bad bool
+		for _, f := range []struct {
+			key, value string
+			set        *bool
+		}{{"noun", "yes", &d.Noun}, {"needs", "action", &d.NeedsAction}, {"manner", "yes", &d.Manner}, {"mood", "epistemic", &d.Epistemic}} {
+			v, ok := l.fields[f.key]
+			if !ok {
 				continue
 			}
-			d.Noun = true
+			if v != f.value {
+				p.errf(l, "%s=%s 无效（只能写 %s=%s）", f.key, v, f.key, f.value)
+				bad = true
+				break
+			}
+			*f.set = true
 		}
-		if n, ok := l.fields["needs"]; ok {
-			if n != "action" {
-				p.errf(l, "needs=%s 无效（只能写 needs=action）", n)
-				continue
-			}
-			d.NeedsAction = true
-		}
-		if m, ok := l.fields["manner"]; ok {
-			if m != "yes" {
-				p.errf(l, "manner=%s 无效（只能写 manner=yes）", m)
-				continue
-			}
-			d.Manner = true
-		}
-		if m, ok := l.fields["mood"]; ok {
-			if m != "epistemic" {
-				p.errf(l, "mood=%s 无效（只能写 mood=epistemic）", m)
-				continue
-			}
-			d.Epistemic = true
+		if bad {
+			continue
 		}
 		if k, ok := l.fields["kind"]; ok {
 			if k != Aux && k != Modal && k != Verb && k != Adverb && k != Prep {

@@ -2,8 +2,6 @@ package eval
 
 import (
 	"encoding/json"
-	"errors"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,13 +27,9 @@ type GoldAssignment struct {
 
 // LoadAssignGold reads an assignment gold file.
 func LoadAssignGold(path string) (*AssignGold, error) {
-	b, err := os.ReadFile(path)
+	b, err := readGold(path)
 	if err != nil {
-		reason := "无法读取文件"
-		if errors.Is(err, os.ErrNotExist) {
-			reason = "文件不存在"
-		}
-		return nil, &GoldError{path, reason}
+		return nil, err
 	}
 	var g AssignGold
 	dec := json.NewDecoder(strings.NewReader(string(b)))

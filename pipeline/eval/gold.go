@@ -101,6 +101,15 @@ func (e *GoldError) Error() string {
 
 // LoadGold reads and checks a gold file.
 func LoadGold(path string) (*Gold, error) {
+	b, err := readGold(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGold(path, b)
+}
+
+// readGold reads a gold file, its failure said in Chinese.
+func readGold(path string) ([]byte, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		reason := "无法读取文件"
@@ -109,7 +118,7 @@ func LoadGold(path string) (*Gold, error) {
 		}
 		return nil, &GoldError{path, reason}
 	}
-	return ParseGold(path, b)
+	return b, nil
 }
 
 // ParseGold parses gold JSON; path only names the file in errors.
