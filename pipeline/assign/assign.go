@@ -10,6 +10,7 @@
 package assign
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -100,7 +101,7 @@ func Parse(raw string) (Assignment, bool) {
 		inner = inner[:i]
 	}
 	a := Assignment{Raw: raw}
-	var leads, rest, first []string
+	var leads, rest []string
 	explicit := false
 	for _, group := range split(inner, "，,；;") {
 		group = strings.TrimSpace(group)
@@ -138,9 +139,6 @@ func Parse(raw string) (Assignment, bool) {
 			leads = append(leads, ns...)
 			explicit = true
 		default:
-			if first == nil && len(rest) == 0 {
-				first = ns
-			}
 			rest = append(rest, ns...)
 		}
 	}
@@ -161,7 +159,7 @@ func Parse(raw string) (Assignment, bool) {
 		if _, ok := generic(n); ok {
 			continue
 		}
-		if !contains(a.Leads, n) {
+		if !slices.Contains(a.Leads, n) {
 			a.Partners = appendOnce(a.Partners, n)
 		}
 	}
@@ -243,17 +241,8 @@ func generic(n string) (string, bool) {
 	return n, false
 }
 
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 func appendOnce(xs []string, x string) []string {
-	if contains(xs, x) {
+	if slices.Contains(xs, x) {
 		return xs
 	}
 	return append(xs, x)

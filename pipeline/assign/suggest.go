@@ -56,6 +56,10 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 	if len(cands) == 0 {
 		return
 	}
+	duties := make([]dict.Duty, len(cands))
+	for k, c := range cands {
+		duties[k] = c.duty
+	}
 	// A measure is one paragraph: its sentences share their units, so
 	// they are judged together, with the point and the pillar they stand
 	// under.
@@ -91,7 +95,7 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 		best, bestScore := -1, 0
 		scores := make([]int, len(cands))
 		why := make([]string, len(cands))
-		ms := matches(cands, func(c cand) dict.Duty { return c.duty }, g.text, g.context)
+		ms := matches(duties, g.text, g.context)
 		for k, c := range cands {
 			s, w := ms.score(k)
 			for _, a := range g.actors {
@@ -152,15 +156,14 @@ type matchSet []match
 // keeps the longest at each place: 失业保险 (人社) speaks, not the 保险 (金融)
 // inside it. The words are indexed by their first character, so each
 // place of the text is tried against the few words that can start there.
-func matches[C any](cands []C, duty func(C) dict.Duty, text, context string) matchSet {
+func matches(duties []dict.Duty, text, context string) matchSet {
 	type entry struct {
 		word  string
 		cand  int
 		means bool
 	}
 	index := map[rune][]entry{}
-	for k, c := range cands {
-		d := duty(c)
+	for k, d := range duties {
 		for wi, ws := range [][]string{d.Words, d.Learned, d.Means} {
 			for _, w := range ws {
 				r, _ := utf8.DecodeRuneInString(w)

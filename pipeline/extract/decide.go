@@ -1297,14 +1297,6 @@ func (c *compiled) nounRest(toks []doc.Token) bool {
 	return true
 }
 
-// pastAdverbs returns the first of cl[i:] that is no adverb or time word.
-func (c *compiled) pastAdverbs(cl []doc.Token, i int) int {
-	for i < len(cl) && (adverbial(cl[i].Pos) || strings.HasPrefix(cl[i].Pos, "t") || c.kinds[cl[i].Text] == dict.Adverb) && !c.permission[cl[i].Text] {
-		i++
-	}
-	return i
-}
-
 // verbLike reports a word that can be an action: a verb of gse's
 // dictionary, a directive verb, or a common verb of actors.txt.
 func (c *compiled) verbLike(rs []rune, t doc.Token) bool {

@@ -350,15 +350,6 @@ func (c *compiled) headWordAt(rs []rune, i int) int {
 	return 0
 }
 
-// runeLists converts word lists once, for matching against rune slices.
-func runeLists(words ...string) [][]rune {
-	out := make([][]rune, len(words))
-	for i, w := range words {
-		out[i] = []rune(w)
-	}
-	return out
-}
-
 // A party noun of the dictionary (企业, 高校, 政府, 干部) is an actor only
 // where the sentence makes it act: as the subject of a clause (企业要…,
 // 各级党委和政府要…), as the party of a pivot verb (支持民营企业参与…,

@@ -41,7 +41,7 @@ func textObject(x, y float64, text string) string {
 }
 
 func TestOFD(t *testing.T) {
-	full := strings.Repeat("字", 28) // a full line of a 156 mm text block
+	full := strings.Repeat("字", 28)    // a full line of a 156 mm text block
 	page1 := textObject(105, 30, "") + // an empty code is nothing
 		textObject(27, 60, "关于做好某项工作的通知") +
 		textObject(27, 80, "一、总体要求") +
