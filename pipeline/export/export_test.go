@@ -490,15 +490,8 @@ func TestStatedUnitsFilled(t *testing.T) {
 	}
 	typed := Row{ID: taskID(&d.Tasks[1]), Text: d.Tasks[1].Text, In: Input{ColLead: "市发展改革委"}}
 	f := roundTrip(t, d, Options{Units: []string{"市委办"}, Previous: &Review{Rows: []Row{typed}}})
-	rows, err := f.GetRows(SheetTasks)
-	if err != nil {
-		t.Fatal(err)
-	}
 	found := 0
-	for _, row := range rows {
-		for len(row) < numCols {
-			row = append(row, "")
-		}
+	for _, row := range taskRows(t, f) {
 		switch row[colText] {
 		case d.Tasks[0].Text:
 			found++
@@ -542,16 +535,9 @@ func TestDeadlineFilled(t *testing.T) {
 	d.Tasks[2].Deadline, d.Tasks[2].DeadlineText = "2026-12-31", "年底前"
 	typed := Row{ID: taskID(&d.Tasks[2]), Text: d.Tasks[2].Text, In: Input{ColDue: "长期坚持"}}
 	f := roundTrip(t, d, Options{Previous: &Review{Rows: []Row{typed}}})
-	rows, err := f.GetRows(SheetTasks)
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := map[string]string{d.Tasks[0].Text: "2026-06-30", d.Tasks[1].Text: "每季度", d.Tasks[2].Text: "长期坚持"}
 	found := 0
-	for _, row := range rows {
-		for len(row) < numCols {
-			row = append(row, "")
-		}
+	for _, row := range taskRows(t, f) {
 		if w, ok := want[row[colText]]; ok {
 			found++
 			if row[colDue] != w {
@@ -571,10 +557,6 @@ func TestSuggestedUnitsGrey(t *testing.T) {
 	d.Tasks[0].LeadUnits, d.Tasks[0].AssignmentSource, d.Tasks[0].AssignmentBasis = []string{"市人社局"}, "suggestion", "建议：职责“就业”"
 	d.Tasks[1].LeadUnits, d.Tasks[1].AssignmentSource, d.Tasks[1].AssignmentBasis = []string{"市财政局"}, "text", "原文：（市财政局负责）"
 	f := roundTrip(t, d, Options{})
-	rows, err := f.GetRows(SheetTasks)
-	if err != nil {
-		t.Fatal(err)
-	}
 	color := func(cell string) string {
 		id, _ := f.GetCellStyle(SheetTasks, cell)
 		st, _ := f.GetStyle(id)
@@ -584,10 +566,7 @@ func TestSuggestedUnitsGrey(t *testing.T) {
 		return st.Font.Color
 	}
 	found := 0
-	for r, row := range rows {
-		for len(row) < numCols {
-			row = append(row, "")
-		}
+	for r, row := range taskRows(t, f) {
 		var want string
 		switch row[colText] {
 		case d.Tasks[0].Text:
@@ -608,4 +587,20 @@ func TestSuggestedUnitsGrey(t *testing.T) {
 	if found != 2 {
 		t.Fatalf("found %d of 2", found)
 	}
+}
+
+// taskRows returns the task sheet's rows, each padded to every column, so
+// that a test can index any column of any row.
+func taskRows(t *testing.T, f *excelize.File) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(SheetTasks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		for len(rows[i]) < numCols {
+			rows[i] = append(rows[i], "")
+		}
+	}
+	return rows
 }
