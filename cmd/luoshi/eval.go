@@ -29,6 +29,10 @@ NAME.txt / NAME.docx / NAME.pdf 配成一对：程序用当前规则词典处理
 准确率（P）、召回率（R）和 F1，以及命中措施的归属准确率和责任主体、
 时间要求的召回率；最后一行是所有文档合计的微平均。
 
+目录里的 NAME.assign.json 是分工标注（原文写明的责任单位）：程序处理旁边的
+NAME.txt / NAME.pdf 等，另列一张表：牵头单位、配合单位对的比例，括号被误当成任务的条数，
+以及不看原文括号、按职责表建议的牵头单位对的比例。
+
 也可以直接给出标注文件或源文件的路径。`,
 	Example: `  luoshi eval samples
   luoshi eval samples --verbose
