@@ -140,6 +140,13 @@ func runEval(cmd *cobra.Command, args []string) error {
 			if len(reports) > 0 {
 				fmt.Fprintln(out)
 			}
+			if verbose {
+				for _, r := range assigned {
+					if err := eval.WriteSuggestMisses(out, r); err != nil {
+						return err
+					}
+				}
+			}
 			if err := eval.WriteAssignTable(out, assigned, eval.MergeAssign("合计", assigned...)); err != nil {
 				return err
 			}

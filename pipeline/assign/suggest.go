@@ -46,12 +46,27 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 		duty dict.Duty
 	}
 	var cands []cand
-	seenType := map[string]bool{}
+	byType := map[string]int{}
 	for _, u := range units {
-		if duty, ok := r.DutyOf(u); ok && !seenType[duty.Type] {
-			seenType[duty.Type] = true // the first unit of a type stands for it
-			cands = append(cands, cand{u, duty})
+		duty, ok := r.DutyOf(u)
+		if !ok {
+			// A unit of no known type (各有关部门, 各省级人民政府) has no
+			// duty words: it leads only the measures that name it as
+			// their subject.
+			cands = append(cands, cand{u, dict.Duty{}})
+			continue
 		}
+		// The first unit of a type stands for it, an organ of government
+		// before an enterprise of the same field: 省委金融办 leads
+		// financial work, not 省金融控股公司.
+		if k, seen := byType[duty.Type]; seen {
+			if enterprise(cands[k].unit) && !enterprise(u) {
+				cands[k].unit = u
+			}
+			continue
+		}
+		byType[duty.Type] = len(cands)
+		cands = append(cands, cand{u, duty})
 	}
 	if len(cands) == 0 {
 		return
@@ -238,6 +253,12 @@ func (ms matchSet) score(k int) (int, string) {
 		return s, ""
 	}
 	return s, "职责“" + strings.Join(found, "”“") + "”"
+}
+
+// enterprise reports whether a unit's name is a company's or a group's
+// rather than an organ of government's.
+func enterprise(unit string) bool {
+	return strings.HasSuffix(unit, "公司") || strings.HasSuffix(unit, "集团") || strings.Contains(unit, "有限")
 }
 
 // SuggestionBasis writes what a suggestion rests on, naming the units it

@@ -11,10 +11,12 @@ import (
 // TestSuggest: a measure's duty words name the unit that leads it, the
 // longest word speaks (失业保险 is 人社's, not the 保险 of 金融), means
 // (资金、补助) call for a partner, a stated responsibility is left alone,
-// and a measure naming no duty gets none. Sentences written for this test.
+// a measure naming no duty gets none, a unit of no known type leads where
+// it is the subject, and an organ stands for its type before a company.
+// Sentences written for this test.
 func TestSuggest(t *testing.T) {
 	r := dict.MustDefault()
-	units := []string{"市人社局", "市财政局", "市农业农村局", "市商务局", "市金融办", "党员教育管理科", "市教育局"}
+	units := []string{"市人社局", "市财政局", "市农业农村局", "市商务局", "市金融控股公司", "市金融办", "党员教育管理科", "市教育局", "各有关部门"}
 	point := "稳定就业"
 	d := &doc.Document{Tasks: []doc.Task{
 		{Text: "加强失业保险基金管理。", Location: doc.Location{Paragraph: 1}, Point: &point},
@@ -24,6 +26,8 @@ func TestSuggest(t *testing.T) {
 		{Text: "新建一批幼儿园，扩大学位供给。", Location: doc.Location{Paragraph: 5}},
 		{Text: "加快推进项目。", Location: doc.Location{Paragraph: 6}, LeadUnits: []string{"市发展改革委"}, AssignmentSource: "text"},
 		{Text: "坚定信心，埋头苦干。", Location: doc.Location{Paragraph: 7}},
+		{Text: "各有关部门要加强政策宣传。", Location: doc.Location{Paragraph: 8}, Actors: []string{"各有关部门"}},
+		{Text: "扩大普惠信贷投放。", Location: doc.Location{Paragraph: 9}},
 	}}
 	Suggest(d, r, units)
 	for i, want := range []struct{ lead, partners, source string }{
@@ -34,6 +38,8 @@ func TestSuggest(t *testing.T) {
 		{"市教育局", "", "suggestion"},
 		{"市发展改革委", "", "text"},
 		{"", "", ""},
+		{"各有关部门", "", "suggestion"}, // a unit of no type, named as the subject
+		{"市金融办", "", "suggestion"},  // the organ, not the company of its field
 	} {
 		task := d.Tasks[i]
 		if got := strings.Join(task.LeadUnits, "、"); got != want.lead || strings.Join(task.PartnerUnits, "、") != want.partners || task.AssignmentSource != want.source {

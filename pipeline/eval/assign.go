@@ -64,6 +64,18 @@ type AssignReport struct {
 	// suggested lead is a gold lead, or one of the gold's units at all.
 	SuggestLead Ratio `json:"suggested_lead_accuracy"`
 	SuggestAny  Ratio `json:"suggested_any_accuracy"`
+	// SuggestMisses are the tasks whose suggested lead is not a gold lead,
+	// for the verbose listing a reviewer improves duties.txt from.
+	SuggestMisses []SuggestMiss `json:"suggestion_misses,omitempty"`
+}
+
+// SuggestMiss is one task whose suggested lead is not the gold's.
+type SuggestMiss struct {
+	Task      string   `json:"task"`
+	Suggested string   `json:"suggested,omitempty"`
+	Basis     string   `json:"basis,omitempty"`
+	Lead      []string `json:"lead"`
+	Partners  []string `json:"partners,omitempty"`
 }
 
 // MergeAssign sums assignment reports.
@@ -195,6 +207,12 @@ func ScoreSuggestions(r *AssignReport, pred *doc.Document, g *AssignGold) {
 			r.SuggestAny.Total++
 			if len(t.LeadUnits) > 0 && in(t.LeadUnits[0], a.Lead) {
 				r.SuggestLead.Hit++
+			} else {
+				miss := SuggestMiss{Task: t.Text, Basis: t.AssignmentBasis, Lead: a.Lead, Partners: a.Partners}
+				if len(t.LeadUnits) > 0 {
+					miss.Suggested = t.LeadUnits[0]
+				}
+				r.SuggestMisses = append(r.SuggestMisses, miss)
 			}
 			if len(t.LeadUnits) > 0 && (in(t.LeadUnits[0], a.Lead) || in(t.LeadUnits[0], a.Partners)) {
 				r.SuggestAny.Hit++

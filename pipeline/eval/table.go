@@ -197,3 +197,35 @@ func WriteAssignTable(w io.Writer, reports []*AssignReport, total *AssignReport)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// WriteSuggestMisses lists, for one document, the tasks whose suggested
+// lead is not the gold's: what was suggested, on what basis, and what the
+// plan states, for a reviewer working on duties.txt.
+func WriteSuggestMisses(w io.Writer, r *AssignReport) error {
+	if len(r.SuggestMisses) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "== %s：建议牵头与原文不同的 %d 条 ==\n", r.Document, len(r.SuggestMisses))
+	for _, m := range r.SuggestMisses {
+		text := []rune(m.Task)
+		if len(text) > 40 {
+			text = append(text[:40], '…')
+		}
+		suggested := m.Suggested
+		if suggested == "" {
+			suggested = "（无建议）"
+		}
+		fmt.Fprintf(&b, "  %s\n    建议 %s  原文 %s", string(text), suggested, strings.Join(m.Lead, "、"))
+		if len(m.Partners) > 0 {
+			fmt.Fprintf(&b, "（配合 %s）", strings.Join(m.Partners, "、"))
+		}
+		if m.Basis != "" {
+			fmt.Fprintf(&b, "  依据 %s", m.Basis)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
