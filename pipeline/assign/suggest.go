@@ -45,24 +45,25 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 		unit string
 		duty dict.Duty
 	}
+	// Every unit can be named as a task's subject; the duty words of a
+	// type speak for one unit of it only. The first unit of a type
+	// stands for it, an organ of government before an enterprise of the
+	// same field (省委金融办 leads financial work, not 省金融控股公司); the
+	// others, and units of no known type (各有关部门, 各省级人民政府), lead
+	// only the measures that name them as their subject.
 	var cands []cand
 	byType := map[string]int{}
 	for _, u := range units {
 		duty, ok := r.DutyOf(u)
 		if !ok {
-			// A unit of no known type (各有关部门, 各省级人民政府) has no
-			// duty words: it leads only the measures that name it as
-			// their subject.
 			cands = append(cands, cand{u, dict.Duty{}})
 			continue
 		}
-		// The first unit of a type stands for it, an organ of government
-		// before an enterprise of the same field: 省委金融办 leads
-		// financial work, not 省金融控股公司.
 		if k, seen := byType[duty.Type]; seen {
 			if enterprise(cands[k].unit) && !enterprise(u) {
-				cands[k].unit = u
+				cands[k].unit, u = u, cands[k].unit
 			}
+			cands = append(cands, cand{u, dict.Duty{}})
 			continue
 		}
 		byType[duty.Type] = len(cands)
@@ -113,6 +114,7 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 		ms := matches(duties, g.text, g.context)
 		for k, c := range cands {
 			s, w := ms.score(k)
+
 			for _, a := range g.actors {
 				// The unit named as a task's subject (人社部要…) does it.
 				if a == c.unit || strings.Contains(a, c.unit) {

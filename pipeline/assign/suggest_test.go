@@ -16,7 +16,7 @@ import (
 // Sentences written for this test.
 func TestSuggest(t *testing.T) {
 	r := dict.MustDefault()
-	units := []string{"市人社局", "市财政局", "市农业农村局", "市商务局", "市金融控股公司", "市金融办", "党员教育管理科", "市教育局", "各有关部门"}
+	units := []string{"市人社局", "市财政局", "市农业农村局", "市商务局", "市金融控股公司", "市金融办", "党员教育管理科", "市教育局", "各有关部门", "市发展改革委", "各级发展改革部门"}
 	point := "稳定就业"
 	d := &doc.Document{Tasks: []doc.Task{
 		{Text: "加强失业保险基金管理。", Location: doc.Location{Paragraph: 1}, Point: &point},
@@ -28,6 +28,7 @@ func TestSuggest(t *testing.T) {
 		{Text: "坚定信心，埋头苦干。", Location: doc.Location{Paragraph: 7}},
 		{Text: "各有关部门要加强政策宣传。", Location: doc.Location{Paragraph: 8}, Actors: []string{"各有关部门"}},
 		{Text: "扩大普惠信贷投放。", Location: doc.Location{Paragraph: 9}},
+		{Text: "各级发展改革部门要做好重大项目储备。", Location: doc.Location{Paragraph: 10}, Actors: []string{"各级发展改革部门"}},
 	}}
 	Suggest(d, r, units)
 	for i, want := range []struct{ lead, partners, source string }{
@@ -38,8 +39,9 @@ func TestSuggest(t *testing.T) {
 		{"市教育局", "", "suggestion"},
 		{"市发展改革委", "", "text"},
 		{"", "", ""},
-		{"各有关部门", "", "suggestion"}, // a unit of no type, named as the subject
-		{"市金融办", "", "suggestion"},  // the organ, not the company of its field
+		{"各有关部门", "", "suggestion"},    // a unit of no type, named as the subject
+		{"市金融办", "", "suggestion"},     // the organ, not the company of its field
+		{"各级发展改革部门", "", "suggestion"}, // the subject, though 市发展改革委 stands for the type
 	} {
 		task := d.Tasks[i]
 		if got := strings.Join(task.LeadUnits, "、"); got != want.lead || strings.Join(task.PartnerUnits, "、") != want.partners || task.AssignmentSource != want.source {
