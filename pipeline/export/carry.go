@@ -76,10 +76,12 @@ func planCarry(d *doc.Document, prev *Review) carryPlan {
 	}
 	var rest []Row
 	for _, r := range prev.Rows {
-		if _, ok := ids[r.ID]; ok && r.ID != "" {
+		if i, ok := ids[r.ID]; ok && r.ID != "" {
 			if _, seen := plan.byID[r.ID]; !seen {
-				plan.byID[r.ID] = r.In
-				plan.report.ByID++
+				if in := typedOnly(r.In, &d.Tasks[i]); in.Filled() {
+					plan.byID[r.ID] = in
+					plan.report.ByID++
+				}
 				continue
 			}
 		}
@@ -103,11 +105,33 @@ func planCarry(d *doc.Document, prev *Review) carryPlan {
 			continue
 		}
 		id := taskID(&d.Tasks[best])
-		plan.byID[id] = r.In
+		in := typedOnly(r.In, &d.Tasks[best])
+		if !in.Filled() {
+			continue
+		}
+		plan.byID[id] = in
 		plan.reworded[id] = r.Text
 		plan.report.Reworded++
 	}
 	return plan
+}
+
+// typedOnly returns in without the 完成时限 the program itself writes for
+// t (the date of its timing phrase, unchanged since): that is no one's
+// decision, and is written afresh. The 牵头单位 and 配合单位 it filled are
+// dropped by the reader already, which sees the basis they rest on.
+func typedOnly(in Input, t *doc.Task) Input {
+	due, ok := in[ColDue]
+	if !ok || strings.TrimSpace(due) != generatedDue(t) || generatedDue(t) == "" {
+		return in
+	}
+	out := Input{}
+	for k, v := range in {
+		if k != ColDue {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // samePillar reports whether a row shown under the pillar label old may be

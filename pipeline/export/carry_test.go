@@ -77,3 +77,45 @@ func TestCarryReworded(t *testing.T) {
 		})
 	}
 }
+
+// TestCarryOwnDeadline: the 完成时限 the program wrote for a task, read
+// back unchanged, is no one's input and is not counted as carried; a date
+// a person typed over it is.
+func TestCarryOwnDeadline(t *testing.T) {
+	d := fixture(t)
+	k := 4
+	d.Tasks[k].Deadline, d.Tasks[k].DeadlineText = "2026-12-31", "年底前"
+	task := d.Tasks[k]
+	own := generatedDue(&task)
+	if own != "46387" {
+		t.Fatalf("generatedDue = %q, want the serial of 2026-12-31", own)
+	}
+	for _, tc := range []struct {
+		name string
+		in   Input
+		want CarryReport
+		due  string
+	}{
+		{"own deadline", Input{ColDue: own}, CarryReport{}, "2026-12-31"},
+		{"typed deadline", Input{ColDue: "46203"}, CarryReport{ByID: 1}, "2026-06-30"},
+		{"own deadline and a lead", Input{ColDue: own, ColLead: "组织科"}, CarryReport{ByID: 1}, "2026-12-31"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := []Row{{ID: taskID(&task), Text: task.Text, In: tc.in}}
+			var buf bytes.Buffer
+			rep, err := WriteWorkbookReport(&buf, d, Options{Previous: &Review{Rows: rows}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep != tc.want {
+				t.Errorf("report %+v, want %+v", rep, tc.want)
+			}
+			f := roundTrip(t, d, Options{Previous: &Review{Rows: rows}})
+			row := findRow(t, f, SheetTasks, taskID(&task))
+			due, _ := f.GetCellValue(SheetTasks, cellName(colDue, row))
+			if due != tc.due {
+				t.Errorf("完成时限 %q, want %q", due, tc.due)
+			}
+		})
+	}
+}
