@@ -112,6 +112,33 @@ func TestDocumentDate(t *testing.T) {
 	}
 }
 
+// TestAnnotateAnnual: an annual document's tasks without a timing phrase
+// are suggested the year's end; a phrase wins; a speech or a multi-year
+// plan gets no suggestion.
+func TestAnnotateAnnual(t *testing.T) {
+	for _, tc := range []struct {
+		title              string
+		timing             []string
+		due, label, source string
+	}{
+		{"江屿区2026年基层党建工作要点", nil, "2026-12-31", "年底前（建议）", "suggestion"},
+		{"2025年政府工作报告", nil, "2025-12-31", "年底前（建议）", "suggestion"},
+		{"市教育局2026年度重点任务清单", nil, "2026-12-31", "年底前（建议）", "suggestion"},
+		{"江屿区2026年基层党建工作要点", []string{"6月底前"}, "2026-06-30", "6月底前", "text"},
+		{"江屿区2026年基层党建工作要点", []string{"每季度"}, "", "每季度", "text"},
+		{"在全区2026年组织工作会议上的讲话", nil, "", "", ""},
+		{"加快发展低空经济行动方案（2026—2028年）", nil, "", "", ""},
+	} {
+		d := &doc.Document{Info: doc.Info{Name: "x.txt", Title: tc.title}, Paragraphs: doc.Build([]string{tc.title}, nil),
+			Tasks: []doc.Task{{Text: "抓好党员教育。", Timing: tc.timing}}}
+		Annotate(d)
+		got := d.Tasks[0]
+		if got.Deadline != tc.due || got.DeadlineText != tc.label || got.DeadlineSource != tc.source {
+			t.Errorf("%s %v: %q %q %q, want %q %q %q", tc.title, tc.timing, got.Deadline, got.DeadlineText, got.DeadlineSource, tc.due, tc.label, tc.source)
+		}
+	}
+}
+
 // FuzzResolve: any phrase in any sentence against any document date
 // resolves without a panic to a valid date or none.
 func FuzzResolve(f *testing.F) {

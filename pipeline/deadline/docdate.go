@@ -94,15 +94,35 @@ func number(s string) int {
 	return 10*t + o
 }
 
+// annualTitle is the title of a document that plans one year's work:
+// 2026年基层党建工作要点, 2025年政府工作报告, 2026年度重点任务清单.
+var annualTitle = regexp.MustCompile(`(?:19|20)[0-9]{2}年(?:度)?.*(?:工作要点|工作计划|工作安排|工作报告|重点任务|任务清单|工作任务)`)
+
+// Annual is the year an annual document plans (its title's year), 0 for
+// any other document: a speech or a multi-year plan has no year-end that
+// all its tasks are due by.
+func Annual(d *doc.Document) int {
+	t := norm.NFKC.String(d.Info.Title)
+	if !annualTitle.MatchString(t) {
+		return 0
+	}
+	m := titleYear.FindStringSubmatch(t)
+	y, _ := strconv.Atoi(m[1])
+	return y
+}
+
 // Annotate sets the document's date and each task's deadline: the first
 // of its timing phrases that gives a date, else the first recurrence or
-// phrase as its label.
+// phrase as its label. In an annual document a task that names no time
+// gets the year's end as a suggested deadline (DeadlineSource
+// "suggestion"): the year's work is due by the year's end.
 func Annotate(d *doc.Document) {
 	ref := DocumentDate(d)
 	d.Info.Date = ref.String()
+	year := Annual(d)
 	for i := range d.Tasks {
 		t := &d.Tasks[i]
-		t.Deadline, t.DeadlineText = "", ""
+		t.Deadline, t.DeadlineText, t.DeadlineSource = "", "", ""
 		for _, p := range t.Timing {
 			r := Resolve(p, t.Text, ref)
 			if r.Date != "" {
@@ -112,6 +132,12 @@ func Annotate(d *doc.Document) {
 			if t.DeadlineText == "" {
 				t.DeadlineText = r.Label
 			}
+		}
+		switch {
+		case t.Deadline != "" || t.DeadlineText != "":
+			t.DeadlineSource = "text"
+		case year > 0:
+			t.Deadline, t.DeadlineText, t.DeadlineSource = date(year, 12, 31), "年底前（建议）", "suggestion"
 		}
 	}
 }

@@ -114,6 +114,10 @@ type Task struct {
 	// recurrence's label (每月, 长期) when there is no date.
 	Deadline     string `json:"deadline"`
 	DeadlineText string `json:"deadline_text"`
+	// DeadlineSource is "text" when a timing phrase of the task gives
+	// the deadline, "suggestion" when it is the year-end of an annual
+	// document (工作要点, 政府工作报告) whose task names no time, "" none.
+	DeadlineSource string `json:"deadline_source"`
 }
 
 // Slogan is a 提法 or 口号, listed once per document.

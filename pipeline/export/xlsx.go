@@ -92,7 +92,7 @@ type builder struct {
 	// score writes the confidence as a number with two decimals.
 	doubt, doubtScore, score int
 	// suggested greys units the program suggests, as no one's decision.
-	suggested int
+	suggested, suggestedDate int
 	// orphans are reviewer rows whose task is gone; they go to 已移除任务.
 	orphans []Row
 	// rich are the task texts to highlight, by their text (see highlight).
@@ -101,6 +101,8 @@ type builder struct {
 	// greyed are the rows whose units are suggestions, styled after the
 	// body styles.
 	greyed []int
+	// greyedDue are the rows whose 完成时限 is a suggested year-end.
+	greyedDue []int
 }
 
 func (b *builder) styles() error {
@@ -148,6 +150,8 @@ func (b *builder) styles() error {
 		{&b.plain, excelize.Style{Font: font(false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&b.suggested, excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Color: "808080", Italic: true}, Border: border,
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&b.suggestedDate, excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Color: "808080", Italic: true}, Border: border, CustomNumFmt: &dateFmt,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 		{&b.doubt, excelize.Style{Font: font(false), Fill: fill("FFF2CC"), Border: border,
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&b.score, excelize.Style{Font: font(false), Border: border, NumFmt: 2,
@@ -339,6 +343,11 @@ func (b *builder) tasks() error {
 			return err
 		}
 	}
+	for _, row := range b.greyedDue {
+		if err := f.SetCellStyle(sh, cellName(colDue, row), cellName(colDue, row), b.suggestedDate); err != nil {
+			return err
+		}
+	}
 	for i, l := range ls {
 		if l.task == nil {
 			continue
@@ -441,9 +450,13 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 	// The units the text states, or the program suggests, fill 牵头单位
 	// and 配合单位 where nobody has typed: a person's entry always wins.
 	typed := in[ColLead] != "" || in[ColPartner] != ""
+	typedDue := in[ColDue] != ""
 	in = withStated(in, t)
 	if !typed && t.AssignmentSource == "suggestion" {
 		b.greyed = append(b.greyed, row)
+	}
+	if !typedDue && t.DeadlineSource == "suggestion" {
+		b.greyedDue = append(b.greyedDue, row)
 	}
 	for c, col := range columns {
 		if !col.input || in[col.title] == "" {
