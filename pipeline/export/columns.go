@@ -8,32 +8,47 @@ type column struct {
 	// regenerated workbook by task id and never comes from the extraction.
 	input bool
 	wrap  bool
+	// clip marks a column whose text does not set the row's height: the
+	// pillar, repeated from its title row, the key action, whose verb
+	// comes first and whose object repeats the task, and the rules, for
+	// the program's maintainers. Rows sized for them printed at twice the
+	// height the 任务分解表 needs.
+	clip bool
 }
 
-// Column indexes of the 任务分解 sheet, 0-based.
+// Column indexes of the 任务分解 sheet, 0-based. The first six are the
+// 任务分解表 as it is printed and attached to a notice (序号, 重点任务,
+// 具体措施, 牵头单位, 配合单位, 完成时限: the print area); the progress a
+// unit reports follows, then what the program found, for review.
 const (
 	colSeq = iota
-	colPillar
 	colPoint
 	colText
+	colLead
+	colPartner
+	colDue
+	colStatus
+	colProgress
+	colDone
+	colDelay
+	colLeader
+	colVerdict
+	colNote
+	colPillar
 	colAction
 	colActors
 	colTiming
-	colLead
-	colPartner
-	colLeader
-	colDue
-	colStatus
-	colVerdict
-	colNote
-	colWhere
-	colChanged
 	colBasis
 	colConfidence
+	colWhere
+	colChanged
 	colRules
 	colID
 	numCols
 )
+
+// printCols are the columns printed: the 任务分解表 proper.
+const printCols = colDue + 1
 
 // Column titles of the 任务分解 sheet. They are exported because the review
 // package reads workbooks back and finds columns by these titles; defining
@@ -51,6 +66,9 @@ const (
 	ColLeader     = "责任领导"
 	ColDue        = "完成时限"
 	ColStatus     = "进展状态"
+	ColProgress   = "进展情况"
+	ColDone       = "实际完成时间"
+	ColDelay      = "延期原因"
 	ColVerdict    = "审核意见"
 	ColNote       = "备注"
 	ColLocation   = "原文位置"
@@ -66,24 +84,27 @@ const (
 
 var columns = [numCols]column{
 	colSeq:        {title: ColSeq, width: 5},
-	colPillar:     {title: ColPillar, width: 16, wrap: true},
-	colPoint:      {title: ColPoint, width: 14, wrap: true},
-	colText:       {title: ColText, width: 52, wrap: true},
-	colAction:     {title: ColAction, width: 12, wrap: true},
-	colActors:     {title: ColActors, width: 12, wrap: true},
-	colTiming:     {title: ColTiming, width: 11, wrap: true},
-	colLead:       {title: ColLead, width: 14, input: true, wrap: true},
-	colPartner:    {title: ColPartner, width: 16, input: true, wrap: true},
-	colLeader:     {title: ColLeader, width: 9, input: true, wrap: true},
+	colPoint:      {title: ColPoint, width: 16, wrap: true},
+	colText:       {title: ColText, width: 56, wrap: true},
+	colLead:       {title: ColLead, width: 16, input: true, wrap: true},
+	colPartner:    {title: ColPartner, width: 18, input: true, wrap: true},
 	colDue:        {title: ColDue, width: 11.5, input: true},
 	colStatus:     {title: ColStatus, width: 9, input: true},
+	colProgress:   {title: ColProgress, width: 24, input: true, wrap: true},
+	colDone:       {title: ColDone, width: 11.5, input: true},
+	colDelay:      {title: ColDelay, width: 14, input: true, wrap: true},
+	colLeader:     {title: ColLeader, width: 9, input: true, wrap: true},
 	colVerdict:    {title: ColVerdict, width: 9, input: true},
 	colNote:       {title: ColNote, width: 14, input: true, wrap: true},
-	colWhere:      {title: ColLocation, width: 11, wrap: true},
-	colChanged:    {title: ColChanged, width: 24, wrap: true},
+	colPillar:     {title: ColPillar, width: 16, wrap: true, clip: true},
+	colAction:     {title: ColAction, width: 12, wrap: true, clip: true},
+	colActors:     {title: ColActors, width: 12, wrap: true},
+	colTiming:     {title: ColTiming, width: 11, wrap: true},
 	colBasis:      {title: ColBasis, width: 24, wrap: true},
 	colConfidence: {title: ColConfidence, width: 8},
-	colRules:      {title: ColRules, width: 20, wrap: true},
+	colWhere:      {title: ColLocation, width: 12, wrap: true},
+	colChanged:    {title: ColChanged, width: 24, wrap: true},
+	colRules:      {title: ColRules, width: 20, wrap: true, clip: true},
 	colID:         {title: ColID, width: 11},
 }
 

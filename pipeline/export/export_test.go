@@ -95,8 +95,8 @@ func TestWorkbookShape(t *testing.T) {
 		validations int
 		sheets      []string
 	}{
-		{"with units", units, 5, []string{SheetTasks, SheetSlogans, SheetStructure, SheetOverview, SheetUnits}},
-		{"no units", nil, 3, []string{SheetTasks, SheetSlogans, SheetStructure, SheetOverview}},
+		{"with units", units, 6, []string{SheetTasks, SheetSlogans, SheetStructure, SheetOverview, SheetUnits}},
+		{"no units", nil, 4, []string{SheetTasks, SheetSlogans, SheetStructure, SheetOverview}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := roundTrip(t, d, Options{Units: tc.units, RulesVersion: "v1", Generated: generated})
@@ -107,8 +107,9 @@ func TestWorkbookShape(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := []string{"序号", "一级部署", "重点任务", "任务内容", "关键动作", "文中责任主体", "文中时间要求",
-				"牵头单位", "配合单位", "责任领导", "完成时限", "进展状态", "审核意见", "备注", "原文位置", "原文变动", "分工依据", "置信度", "命中规则", "任务编号"}
+			want := []string{"序号", "重点任务", "任务内容", "牵头单位", "配合单位", "完成时限",
+				"进展状态", "进展情况", "实际完成时间", "延期原因", "责任领导", "审核意见", "备注",
+				"一级部署", "关键动作", "文中责任主体", "文中时间要求", "分工依据", "置信度", "原文位置", "原文变动", "命中规则", "任务编号"}
 			if strings.Join(rows[0], ",") != strings.Join(want, ",") {
 				t.Errorf("header = %v", rows[0])
 			}
@@ -137,6 +138,13 @@ func TestWorkbookShape(t *testing.T) {
 			}
 			if got := names[SheetTasks+"|_xlnm.Print_Titles"]; got != "'任务分解'!$1:$1" {
 				t.Errorf("print titles = %q", got)
+			}
+			// The print is the 任务分解表 proper, 序号 to 完成时限.
+			if got, want := names[SheetTasks+"|_xlnm.Print_Area"], fmt.Sprintf("'任务分解'!$A$1:$F$%d", len(rows)); got != want {
+				t.Errorf("print area = %q, want %q", got, want)
+			}
+			if rows[0][printCols-1] != ColDue {
+				t.Errorf("last printed column %q", rows[0][printCols-1])
 			}
 			if tc.units != nil {
 				if got := names["Workbook|"+unitsName]; got != "'单位名单'!$A$1:$A$5" {
@@ -401,6 +409,23 @@ func TestCompactRules(t *testing.T) {
 	}
 }
 
+// TestPrintFitsA4: the printed columns fit the width of A4 landscape
+// inside the margins at full size, so that fit-to-width never shrinks
+// the 11 pt text below 10 pt. Column widths are in characters of the
+// default font; 8 px a character at 96 dpi is the widest a CJK font's
+// digit takes (Calibri's is 7), plus 5 px of padding a column.
+func TestPrintFitsA4(t *testing.T) {
+	px := 0.0
+	for c := 0; c < printCols; c++ {
+		px += columns[c].width*8 + 5
+	}
+	const a4Landscape, margins = 11.69, 2 * 0.4 // inches
+	if in := px / 96; in > a4Landscape-margins {
+		t.Errorf("printed columns %.2f in wide, A4 landscape holds %.2f: the print would shrink to %.0f%%, %.1f pt",
+			in, a4Landscape-margins, 100*(a4Landscape-margins)/in, 11*(a4Landscape-margins)/in)
+	}
+}
+
 // TestEmptyDocument: a speech in which nothing was found still gives a
 // workbook ready for input, not an error.
 func TestEmptyDocument(t *testing.T) {
@@ -412,8 +437,8 @@ func TestEmptyDocument(t *testing.T) {
 	if len(rows) != 1 {
 		t.Errorf("%d rows, want the header only", len(rows))
 	}
-	if dvs, _ := f.GetDataValidations(SheetTasks); len(dvs) != 3 {
-		t.Errorf("%d validations, want 3", len(dvs))
+	if dvs, _ := f.GetDataValidations(SheetTasks); len(dvs) != 4 {
+		t.Errorf("%d validations, want 4 (完成时限, 实际完成时间, 进展状态, 审核意见)", len(dvs))
 	}
 	var buf bytes.Buffer
 	if err := WriteCSV(&buf, &doc.Document{}); err != nil || strings.Count(buf.String(), "\n") != 1 {

@@ -390,13 +390,17 @@ func (b *builder) tasks() error {
 	return b.printSetup(sh, last)
 }
 
+// titleCol holds a pillar's title on its own row, the first column after
+// 序号, so that it prints and reads as the heading of the rows below.
+const titleCol = colPoint
+
 func (b *builder) titleRow(sh string, row, pillar, n int) error {
 	label := pillarLabel(b.d, pillar)
 	if pillar == 0 {
 		label = OutsideLabel
 	}
 	label = fmt.Sprintf("%s（%d 项任务）", label, n)
-	if err := b.str(sh, colPillar, row, label); err != nil {
+	if err := b.str(sh, titleCol, row, label); err != nil {
 		return err
 	}
 	if err := b.f.SetCellStyle(sh, cellName(0, row), cellName(numCols-1, row), b.group); err != nil {
@@ -404,7 +408,7 @@ func (b *builder) titleRow(sh string, row, pillar, n int) error {
 	}
 	// The title runs over the empty cells to its right, which therefore
 	// must not draw their left and right borders through it.
-	if err := b.f.SetCellStyle(sh, cellName(colPillar, row), cellName(numCols-1, row), b.groupText); err != nil {
+	if err := b.f.SetCellStyle(sh, cellName(titleCol, row), cellName(numCols-1, row), b.groupText); err != nil {
 		return err
 	}
 	return b.f.SetRowHeight(sh, row, 22)
@@ -524,7 +528,7 @@ func withStatedUnits(units []string, d *doc.Document) []string {
 
 // input writes a carried-over value back as it was typed: a date as a date.
 func (b *builder) input(sh string, col, row int, v string) error {
-	if col == colDue {
+	if col == colDue || col == colDone {
 		if serial, err := strconv.ParseFloat(v, 64); err == nil && serial > 0 && serial < 2958466 {
 			return b.f.SetCellFloat(sh, cellName(col, row), serial, -1, 64)
 		}
@@ -553,7 +557,7 @@ func (b *builder) bodyStyles(sh string, ls []line, last int) error {
 				switch c {
 				case colSeq, colWhere, colStatus, colVerdict, colLeader:
 					st = b.bodyCenter
-				case colDue:
+				case colDue, colDone:
 					st = b.date
 				}
 				if err := f.SetCellStyle(sh, cellName(c, top), cellName(c, bot), st); err != nil {
@@ -563,7 +567,10 @@ func (b *builder) bodyStyles(sh string, ls []line, last int) error {
 			i = j
 		}
 	}
-	return f.SetCellStyle(sh, cellName(colDue, last+1), cellName(colDue, last+spareRows), b.date)
+	if err := f.SetCellStyle(sh, cellName(colDue, last+1), cellName(colDue, last+spareRows), b.date); err != nil {
+		return err
+	}
+	return f.SetCellStyle(sh, cellName(colDone, last+1), cellName(colDone, last+spareRows), b.date)
 }
 
 func (b *builder) validations(sh string, end int) error {
@@ -598,7 +605,14 @@ func (b *builder) validations(sh string, end int) error {
 	due.SetError(excelize.DataValidationErrorStyleWarning, "完成时限",
 		"完成时限一般填日期，例如 2026-12-31；也可以填“长期”“每季度”这样的说法。点“是”保留所填内容。")
 	due.SetInput("完成时限", "请输入日期，例如 2026-12-31；或“长期”“每季度”等。")
-	dvs = append(dvs, due)
+	done := excelize.NewDataValidation(true)
+	done.Sqref = rng(colDone)
+	if err := done.SetRange(36526, 73415, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
+		return err
+	}
+	done.SetError(excelize.DataValidationErrorStyleWarning, "实际完成时间", "请填写日期，例如 2026-06-30。点“是”保留所填内容。")
+	done.SetInput("实际完成时间", "任务完成的日期，例如 2026-06-30。")
+	dvs = append(dvs, due, done)
 	for _, l := range []struct {
 		col     int
 		choices []string
@@ -635,9 +649,11 @@ func (b *builder) printSetup(sh string, last int) error {
 	}); err != nil {
 		return err
 	}
-	m, h := 0.4, 0.25
+	// Inches: the header and footer stand in the top and bottom margins,
+	// clear of the table.
+	m, v, h := 0.4, 0.6, 0.25
 	if err := f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{
-		Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &h, Footer: &h,
+		Left: &m, Right: &m, Top: &v, Bottom: &v, Header: &h, Footer: &h,
 	}); err != nil {
 		return err
 	}
@@ -652,10 +668,11 @@ func (b *builder) printSetup(sh string, last int) error {
 		return err
 	}
 	q := "'" + sh + "'!"
-	// The rule and id columns are for the program, not for a printed
-	// meeting copy; leaving them out keeps the print legible.
+	// The printed copy is the 任务分解表 proper (序号 to 完成时限), which
+	// fits A4 landscape at full size: the whole sheet would print at
+	// half size, its text at about 5.6 pt.
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh,
-		RefersTo: q + "$A$1:$" + colName(colWhere) + "$" + strconv.Itoa(last)}); err != nil {
+		RefersTo: q + "$A$1:$" + colName(printCols-1) + "$" + strconv.Itoa(last)}); err != nil {
 		return err
 	}
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: q + "$1:$1"})
@@ -676,7 +693,7 @@ func headerEscape(s string) string {
 func rowHeight(vals map[int]string) float64 {
 	n := 1
 	for c, v := range vals {
-		if !columns[c].wrap {
+		if !columns[c].wrap || columns[c].clip {
 			continue
 		}
 		if k := linesNeeded(v, columns[c].width); k > n {
@@ -706,7 +723,8 @@ func textWidth(s string) float64 {
 		switch {
 		case r < 0x80:
 			w += 1.1
-		case unicode.Is(unicode.Han, r), r >= 0x3000 && r < 0x3040, r >= 0xFF00 && r < 0xFF60:
+		case unicode.Is(unicode.Han, r), r >= 0x3000 && r < 0x3040, r >= 0xFF00 && r < 0xFF60,
+			r >= 0x2010 && r <= 0x2030: // “”‘’—…, full width in a CJK font
 			w += 2.05
 		default:
 			w += 1.6
