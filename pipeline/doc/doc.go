@@ -59,6 +59,9 @@ type Info struct {
 	SHA256           string `json:"sha256"`
 	Title            string `json:"title"`
 	AnnouncedPillars *int   `json:"announced_pillars"`
+	// Number is the document's 发文字号 (国发〔2018〕39号), "" when it shows
+	// none.
+	Number string `json:"doc_number"`
 	// Date is the document's own date (its 成文日期 or date line),
 	// YYYY-MM-DD, or YYYY when only its title's year says, "" when unknown:
 	// every relative deadline (年底前) counts from it.

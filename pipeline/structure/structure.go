@@ -52,7 +52,8 @@ type Outline struct {
 	Sentences []Sentence // every sentence, in document order
 	Pillars   []doc.Pillar
 	Title     string
-	Announced *int // the count of pillars the speaker announces
+	Number    string // the 发文字号 (国发〔2018〕39号), "" when none
+	Announced *int   // the count of pillars the speaker announces
 	Warnings  []string
 }
 
@@ -62,6 +63,7 @@ func Annotate(d *doc.Document, r *dict.Rules) *Outline {
 	o := Analyze(d, r)
 	d.Pillars = o.Pillars
 	d.Info.Title = o.Title
+	d.Info.Number = o.Number
 	d.Info.AnnouncedPillars = o.Announced
 	d.Warnings = append(d.Warnings, o.Warnings...)
 	return o
@@ -77,7 +79,7 @@ type candidate struct {
 
 // Analyze computes the outline of d without changing it.
 func Analyze(d *doc.Document, r *dict.Rules) *Outline {
-	o := &Outline{Title: title(d)}
+	o := &Outline{Title: title(d), Number: number(d)}
 	cands := map[[2]int]candidate{}
 	count := map[style]int{}
 	hasFirst := map[style]bool{}
@@ -789,46 +791,11 @@ func (w *walker) firstPillarPara() int {
 	return -1
 }
 
-// title is the document's title: the first short paragraph near the top
-// without terminal punctuation that is not a heading or file metadata;
-// else the file name.
-func title(d *doc.Document) string {
-	for i, p := range d.Paragraphs {
-		if i >= 3 {
-			break
-		}
-		t := strings.TrimSpace(p.Text)
-		n := utf8.RuneCountInString(t)
-		if n < 4 || n > 50 || strings.ContainsAny(t, "。！？；：:!?;【】") || strings.Contains(t, "http") {
-			continue
-		}
-		if st, _, _, _ := marker(t); st != stNone {
-			continue
-		}
-		han := 0
-		for _, r := range t {
-			if unicode.Is(unicode.Han, r) {
-				han++
-			}
-		}
-		if han*2 < n {
-			continue
-		}
-		// A long title may wrap onto a second line (国务院关于印发国家
-		// 职业教育改革 / 实施方案的通知).
-		if !titleEnd.MatchString(t) && i+1 < len(d.Paragraphs) {
-			next := strings.TrimSpace(d.Paragraphs[i+1].Text)
-			if titleEnd.MatchString(next) && utf8.RuneCountInString(next) <= 30 && !strings.ContainsAny(next, "。！？；：:!?;") {
-				t += next
-			}
-		}
-		return t
-	}
-	return d.Info.Name
-}
-
 // titleEnd is how titles of speeches and official documents end.
-var titleEnd = regexp.MustCompile(`(?:通知|意见|方案|报告|讲话|要点|办法|规定|决定|计划|规划|纲要|总结|致辞|发言|决议|公告|通报)$`)
+var titleEnd = regexp.MustCompile(`(?:` + genres + `)$`)
+
+// genres are the kinds of document a title names last.
+const genres = `通知|意见|方案|报告|讲话|要点|办法|规定|决定|计划|规划|纲要|总结|致辞|发言|决议|公告|通报`
 
 func matchKind(r *dict.Rules, kind, text string) []string {
 	var out []string

@@ -137,10 +137,36 @@ func TestTitle(t *testing.T) {
 		{"2021年是极其不平凡的一年，我们如期实现了目标。\n一、甲", "测试.txt"},
 		{"【法宝引证码】 CLI.12\n关于加强宣传工作的通知\n各单位：", "关于加强宣传工作的通知"},
 		{"国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号", "国务院关于印发国家职业教育改革实施方案的通知"},
+		// Below a red header, its number and a red line drawn in text.
+		{"某某市人民政府文件\n某政发〔2025〕3号\n线线线线线线线线线线线线某某市人民政府印发关于加快某项\n工作若干措施的通知\n各区县人民政府：", "某某市人民政府印发关于加快某项工作若干措施的通知"},
+		// Under a website's menus.
+		{"首页\n组织机构\n政务服务\n互动交流\n信息公开\n当前位置：首页\n索引号：\n发布机构：\n热点专题\n组配分类：\n生成日期：\n统一编号：\n2026-07-03\n某某厅等五部门印发《关于推进某项工作的实施意见》\n的通知\n发布日期：2026-07-03\n各市人民政府：", "某某厅等五部门印发《关于推进某项工作的实施意见》的通知"},
+		// The years a plan covers end its title.
+		{"附件1\n某某省加快某项建设\n行动方案（2026-2027年）\n一、总体要求", "某某省加快某项建设行动方案（2026-2027年）"},
+		// A main title over two lines, then the subtitle.
+		{"不忘初心担使命 传承博雅谱新篇\n奋力开创高水平发展新局面\n——在总结大会上的讲话\n同志们：", "不忘初心担使命传承博雅谱新篇奋力开创高水平发展新局面——在总结大会上的讲话"},
+		// A short speech title with no genre word stays.
+		{"“内因+外因”激发干劲\n在现在这个时代，我们如何提升？", "“内因+外因”激发干劲"},
 	}
 	for _, tt := range tests {
 		if got := Analyze(build(tt.text), dict.MustDefault()).Title; got != tt.want {
 			t.Errorf("title of %q = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestNumber: the 发文字号 on a line of its own, as typed or as a PDF
+// splits it; a number cited in a sentence is another document's.
+func TestNumber(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"国务院关于某事的意见\n国发〔2018〕39号\n各省人民政府：", "国发〔2018〕39号"},
+		{"某某局关于某事的通知\n（新质监办发〔2012〕24号）\n各处室：", "新质监办发〔2012〕24号"},
+		{"某某省人民政府文件\n浙政发〔２０２５〕１０ 号\n某某通知", "浙政发〔2025〕10号"},
+		{"某某省人民政府文件\n浙政发〔2025〕10\n号\n某某通知", "浙政发〔2025〕10号"},
+		{"某某行动方案\n为贯彻落实《国务院办公厅关于某事的意见》（国办发〔2025〕37号），制定本方案。", ""},
+	} {
+		if got := Analyze(build(tt.text), dict.MustDefault()).Number; got != tt.want {
+			t.Errorf("number of %q = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
