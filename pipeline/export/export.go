@@ -46,15 +46,19 @@ func FitStem(s string) string {
 // Names are the file names (no directory) of one document's outputs.
 type Names struct {
 	Workbook, JSON, CSV string
+	// Docx is the 任务分解表 as a Word table, to attach to a notice. The
+	// ledger writes it, from the workbook as people filled it, so it is
+	// not among the outputs a document's processing writes (All).
+	Docx string
 }
 
 // NamesFor returns the output names built from stem.
 func NamesFor(stem string) Names {
 	n := stem + Suffix
-	return Names{Workbook: n + ".xlsx", JSON: n + ".json", CSV: n + ".csv"}
+	return Names{Workbook: n + ".xlsx", JSON: n + ".json", CSV: n + ".csv", Docx: n + ".docx"}
 }
 
-// All lists the names in the order they are written.
+// All lists the names a document's processing writes, in that order.
 func (n Names) All() []string { return []string{n.Workbook, n.JSON, n.CSV} }
 
 // Where renders a location the way a clerk cites a text: 第3段第2句.
@@ -82,6 +86,18 @@ func pillarLabel(d *doc.Document, i int) string {
 	}
 	return p.Number + "、" + p.Title
 }
+
+// PillarLabel is the label the task sheet gives pillar i of d (0 for the
+// tasks under none): 一、标题, or OutsideLabel.
+func PillarLabel(d *doc.Document, i int) string {
+	if i == 0 {
+		return OutsideLabel
+	}
+	return pillarLabel(d, i)
+}
+
+// TaskID is the id a task's row carries in the workbook (任务编号).
+func TaskID(t *doc.Task) string { return taskID(t) }
 
 // OutsideLabel names the group of tasks that stand under no pillar
 // (opening and closing remarks).

@@ -50,6 +50,18 @@ func WriteJSON(w io.Writer, d *doc.Document) error {
 	return bw.Flush()
 }
 
+// ReadJSON reads back a document WriteJSON wrote: everything the workbook
+// is made from (its paragraphs are not part of the contract), so that a
+// workbook can be written again without the source, which may have been
+// archived.
+func ReadJSON(r io.Reader) (*doc.Document, error) {
+	var d doc.Document
+	if err := json.NewDecoder(r).Decode(&d); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
 // writeValue writes one top-level field, indented one level; a non-empty
 // list element by element.
 func writeValue(w *bufio.Writer, v reflect.Value) error {

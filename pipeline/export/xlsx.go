@@ -497,9 +497,11 @@ func withStated(in Input, t *doc.Task) Input {
 	return out
 }
 
-// generatedDue is the 完成时限 the program writes for t, as the cell
+// GeneratedDue is the 完成时限 the program writes for t, as the cell
 // holds it: a date as a date (the sheet's serial number), so that a 督办
 // system and a filter sort it; a recurrence as its label; "" for none.
+func GeneratedDue(t *doc.Task) string { return generatedDue(t) }
+
 func generatedDue(t *doc.Task) string {
 	if d, err := time.Parse("2006-01-02", t.Deadline); err == nil {
 		return strconv.Itoa(int(d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24))
