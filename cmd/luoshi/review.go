@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"time"
@@ -10,7 +11,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/batch"
 	"github.com/luoshi/luoshi/pipeline/eval"
+	"github.com/luoshi/luoshi/pipeline/ledger"
 	"github.com/luoshi/luoshi/pipeline/review"
 )
 
@@ -35,8 +38,13 @@ var reviewImportCmd = &cobra.Command{
 不计分。标注文件默认写在收件箱（或归档文件夹）中源文件的旁边，但不覆盖人工标注；
 找不到源文件时写到词典目录的 gold 子目录；--gold-dir 可另指定。
 同一个工作簿导入两次不会重复添加规则。写入前先检查词典，检查不通过则不做任何修改。
-词典目录须已存在（先用 luoshi rules init 目录 创建）。`,
-	Example: "  luoshi review import --dict 我的词典 输出/讲话-任务分解.xlsx",
+词典目录须已存在（先用 luoshi rules init 目录 创建）。
+
+也可以给出各单位交回的任务清单（输出文件夹“按单位”里的“单位-任务清单.xlsx”，单位填好后交回的）：
+其中的进展状态、进展情况、实际完成时间、延期原因写进各文件的任务分解表（--out 输出文件夹），
+并重新生成总台账。督查部门已经填写的内容不会被覆盖，不一致的地方列在“按单位/反馈冲突.csv”。
+只导入任务清单时不需要 --dict。`,
+	Example: "  luoshi review import --dict 我的词典 输出/讲话-任务分解.xlsx\n  luoshi review import 交回/省发展改革委-任务清单.xlsx",
 	Args:    minArgs(1, "请给出审核过的任务分解表，例如：luoshi review import --dict 我的词典 讲话-任务分解.xlsx"),
 	RunE:    runReviewImport,
 }
@@ -46,11 +54,33 @@ func init() {
 	f.String("gold-dir", "", "标注文件（NAME.gold.json）的存放目录（默认写在收件箱或归档文件夹中的源文件旁边，找不到源文件时写到词典目录下的 gold）")
 	f.String("in", "samples", "收件箱：在这里（或归档文件夹中）找到源文件时，标注文件写在源文件旁边")
 	f.String("archive", "", "归档文件夹")
+	f.String("out", defaults["outbox"].(string), "输出文件夹：交回的任务清单写进这里的任务分解表和总台账")
 	reviewCmd.AddCommand(reviewImportCmd)
 	root.AddCommand(reviewCmd)
 }
 
 func runReviewImport(cmd *cobra.Command, args []string) error {
+	// Units' returned shares go to the outbox's workbooks; the rest are
+	// reviewed workbooks, for the dictionary.
+	var shares []*ledger.Returned
+	var names []string
+	var rest []string
+	for _, path := range args {
+		if ret, ok, err := ledger.ReadReturned(path); err == nil && ok {
+			shares, names = append(shares, ret), append(names, path)
+			continue
+		}
+		rest = append(rest, path)
+	}
+	if len(shares) > 0 {
+		if err := importShares(cmd, names, shares); err != nil {
+			return err
+		}
+		if len(rest) == 0 {
+			return nil
+		}
+		args = rest
+	}
 	dir := cfg.GetString("dict")
 	if dir == "" {
 		return errors.New("请用 --dict 指定要写入的词典目录（先用 luoshi rules init 目录 创建）")
@@ -220,4 +250,35 @@ func borderline(g *eval.Gold) int {
 		}
 	}
 	return n
+}
+
+// importShares takes units' returned shares into the outbox's workbooks
+// and rebuilds the ledger.
+func importShares(cmd *cobra.Command, paths []string, shares []*ledger.Returned) error {
+	log.SetFlags(0)
+	p, err := newProcessor(cmd.Context(), false)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	out := cmd.OutOrStdout()
+	failed := 0
+	for i, ret := range shares {
+		fb := p.ApplyReturned(ret)
+		fmt.Fprintf(out, "%s：%s交回的任务清单，%d 项任务，更新了 %d 个任务分解表", filepath.Base(paths[i]), ret.Unit, len(ret.Rows), len(fb.Updated))
+		if len(fb.Conflicts) > 0 {
+			fmt.Fprintf(out, "；%d 处与督查部门已填写的内容不同，保留了督查部门的内容，单位填报的列在 %s", len(fb.Conflicts),
+				filepath.Join(cfg.GetString("outbox"), ledger.ShareDir, batch.ConflictFile))
+		}
+		fmt.Fprintln(out, "。")
+		for _, pr := range fb.Problems {
+			failed++
+			fmt.Fprintln(out, "  错误："+pr)
+		}
+	}
+	ledgerSummary(out, cfg.GetString("outbox"), p.Ledger())
+	if failed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d 处进展没有写入，原因见上", failed)}
+	}
+	return nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/luoshi/luoshi/pipeline/batch"
 	"github.com/luoshi/luoshi/pipeline/export"
+	"github.com/luoshi/luoshi/pipeline/ledger"
 )
 
 var runCmd = &cobra.Command{
@@ -112,6 +113,7 @@ func runRun(cmd *cobra.Command, args []string) error {
 	}
 	if len(paths) == 0 {
 		fmt.Fprintf(cmd.OutOrStdout(), "收件箱 %s 里没有文件。\n", in)
+		ledgerSummary(cmd.OutOrStdout(), out, p.Ledger())
 		return nil
 	}
 	each := logResult(len(paths))
@@ -135,10 +137,28 @@ func runRun(cmd *cobra.Command, args []string) error {
 		report = filepath.Join(out, batch.ReportFile)
 	}
 	err = summary(cmd.OutOrStdout(), results, report)
+	ledgerSummary(cmd.OutOrStdout(), out, p.Ledger())
 	if ctx.Err() != nil && cmd.Context().Err() == nil {
 		return &exitError{code: exitInterrupted, msg: "处理被中断：没处理的文件下次运行时处理"}
 	}
 	return err
+}
+
+// ledgerSummary says where the 总台账 and the units' shares are.
+func ledgerSummary(w io.Writer, out string, rep ledger.Report) {
+	if rep.Documents > 0 {
+		fmt.Fprintf(w, "总台账：%s（%d 个文件，%d 项任务）", filepath.Join(out, ledger.File), rep.Documents, rep.Tasks)
+		if rep.Shares > 0 {
+			fmt.Fprintf(w, "；%d 个单位的任务清单在 %s", rep.Shares, filepath.Join(out, ledger.ShareDir))
+		}
+		if rep.Tables > 0 {
+			fmt.Fprintf(w, "；更新了 %d 份可打印的 Word 任务分解表", rep.Tables)
+		}
+		fmt.Fprintln(w, "。")
+	}
+	for _, pr := range rep.Problems {
+		fmt.Fprintln(w, "  注意："+pr)
+	}
 }
 
 // logResult returns the plain progress lines used when stderr is not a
@@ -149,6 +169,8 @@ func logResult(total int) func(batch.Result) {
 		n++
 		line := fmt.Sprintf("[%d/%d] %s %s", n, total, r.Status, r.Source)
 		switch {
+		case r.Share:
+			line += "：" + r.Reason
 		case r.Status == batch.Done:
 			line += fmt.Sprintf("：%d 项任务", r.Tasks)
 		case r.Reason != "":
@@ -162,8 +184,13 @@ func logResult(total int) func(batch.Result) {
 // exit code.
 func summary(w io.Writer, results []batch.Result, report string) error {
 	var done, skipped, tasks int
-	var failed []batch.Result
+	var failed, shares []batch.Result
 	for _, r := range results {
+		switch {
+		case r.Share && r.Status == batch.Done:
+			shares = append(shares, r)
+			continue
+		}
 		switch r.Status {
 		case batch.Done:
 			done++
@@ -175,7 +202,10 @@ func summary(w io.Writer, results []batch.Result, report string) error {
 		}
 	}
 	fmt.Fprintf(w, "共 %d 个文件：完成 %d 个（找到 %d 项任务），跳过 %d 个，失败 %d 个。\n",
-		len(results), done, tasks, skipped, len(failed))
+		len(results)-len(shares), done, tasks, skipped, len(failed))
+	for _, r := range shares {
+		fmt.Fprintf(w, "收回 %s：%s\n", r.Source, r.Reason)
+	}
 	for _, r := range results {
 		if r.Kept != "" {
 			fmt.Fprintf(w, "  %s：任务分解表被人改过，旧表另存为 %s。\n", r.Source, r.Kept)

@@ -63,7 +63,7 @@ func runWatch(cmd *cobra.Command, args []string) error {
 	handle := func(path string) {
 		r := p.Process(path)
 		line := fmt.Sprintf("%s %s", r.Status, r.Source)
-		if r.Status == batch.Done {
+		if r.Status == batch.Done && !r.Share && len(r.Outputs) > 0 {
 			line += fmt.Sprintf("：%d 项任务 → %s", r.Tasks, filepath.Join(out, r.Outputs[0]))
 		} else if r.Reason != "" {
 			line += "：" + r.Reason
@@ -82,6 +82,10 @@ func runWatch(cmd *cobra.Command, args []string) error {
 		sort.Slice(all, func(i, j int) bool { return all[i].Source < all[j].Source })
 		if _, err := batch.WriteReport(out, all); err != nil {
 			log.Printf("批处理报告无法写入：%v", err)
+		}
+		// The ledger follows every file: it is what the office reads.
+		for _, pr := range p.Ledger().Problems {
+			log.Print("注意：" + pr)
 		}
 	}
 	log.Printf("开始监视收件箱 %s（输出到 %s），按 Ctrl-C 停止", in, out)

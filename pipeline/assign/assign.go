@@ -120,6 +120,11 @@ func Parse(raw string) (Assignment, bool) {
 		case "配合单位":
 			role = "partner"
 		}
+		// 下同, 以下均需地方落实，不再重复列出: a note on the units'
+		// reach, not a unit.
+		if conventionNote(group) {
+			continue
+		}
 		group, suffixRole := trimRole(group)
 		if role == "" {
 			role = suffixRole
@@ -202,6 +207,28 @@ func names(group string) []string {
 			continue
 		}
 		out = append(out, n)
+	}
+	return out
+}
+
+// conventionNote reports a group of a parenthetical that states how the
+// units apply (下同, 以下均需地方落实, 不再重复列出, 列第一位者为牵头单位).
+func conventionNote(group string) bool {
+	for _, w := range []string{"下同", "以下", "不再重复", "不再列出", "列第一位", "为牵头单位"} {
+		if strings.Contains(group, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// SplitUnits reads a cell of units as people type them (省经信厅、省科技厅;
+// 各市、县〔市、区〕政府 is one unit): separated by 、，,；; or line breaks
+// outside brackets.
+func SplitUnits(cell string) []string {
+	var out []string
+	for _, part := range split(cell, "，,；;\n") {
+		out = append(out, names(part)...)
 	}
 	return out
 }

@@ -18,6 +18,7 @@ func TestParse(t *testing.T) {
 		leads, partners []string
 	}{
 		{"（市教育局、市财政局负责。列第一位者为牵头单位，下同）", []string{"市教育局"}, []string{"市财政局"}},
+		{"（责任单位：市经信局、市科技局，各县（市、区）人民政府，以下均需地方落实，不再重复列出）", []string{"市经信局"}, []string{"市科技局", "各县（市、区）人民政府"}},
 		{"（责任单位：县农业农村局、县水利局）", []string{"县农业农村局"}, []string{"县水利局"}},
 		{"（牵头单位：区卫生健康委）", []string{"区卫生健康委"}, nil},
 		{"（牵头单位：区卫生健康委；配合单位：区医保局、区民政局）", []string{"区卫生健康委"}, []string{"区医保局", "区民政局"}},
@@ -133,4 +134,17 @@ func FuzzParentheticals(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSplitUnits(t *testing.T) {
+	for cell, want := range map[string]string{
+		"省经信厅、省科技厅":         "省经信厅|省科技厅",
+		"各市、县〔市、区〕政府，省财政厅":  "各市、县〔市、区〕政府|省财政厅",
+		"省发展改革委；省数据局\n省经信厅": "省发展改革委|省数据局|省经信厅",
+		"": "",
+	} {
+		if got := strings.Join(SplitUnits(cell), "|"); got != want {
+			t.Errorf("SplitUnits(%q) = %q, want %q", cell, got, want)
+		}
+	}
 }

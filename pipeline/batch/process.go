@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -56,6 +57,9 @@ type Result struct {
 	Kept    string   // where the edited workbook it replaced was kept
 	// Carry says where the input typed into the replaced workbook went.
 	Carry export.CarryReport
+	// Share marks a unit's share returned through the inbox; Reason says
+	// what became of its progress.
+	Share bool
 }
 
 // Config says where things go and how they are read.
@@ -88,6 +92,11 @@ type Processor struct {
 	rules atomic.Pointer[dict.Rules] // cfg.Rules until SetRules
 	lock  *flock.Flock
 	state *state
+	// locks serialize the writes of one document's workbook; feedbackMu
+	// the applications of returned shares, which share one record.
+	locks      stemLocks
+	feedbackMu sync.Mutex
+	ledgerMu   sync.Mutex // one rebuild of the ledger at a time
 	// Warning is set when the state file was unreadable and is being
 	// rebuilt.
 	Warning string
@@ -173,6 +182,9 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 		}
 	}()
 	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".xlsx" {
+		return p.feedback(path, true) // a unit's share, returned
+	}
 	if !Supported[ext] {
 		res.Status = Skipped
 		res.Reason = fmt.Sprintf("不是要处理的文件类型（%s），只处理 .docx、.doc、.wps、.pdf、.ofd、.txt", orNone(ext))
@@ -195,6 +207,7 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 		return fail("无法读取文件：" + atomicfile.Reason(err))
 	}
 	stem := p.state.claim(name, export.Stem(name))
+	defer p.locks.lock(stem)()
 	names := export.NamesFor(stem)
 	res.Outputs = names.All()
 	rules := p.rules.Load()

@@ -3,6 +3,7 @@ package batch
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -11,7 +12,37 @@ import (
 // every file finishes, for progress display. When ctx ends (Ctrl-C) no new
 // file is started; the files in hand finish, since a file is never left
 // half-written, and the rest are reported as skipped until the next run.
+//
+// Documents go first, then the shares units returned (.xlsx), one at a
+// time, so that their progress lands in the workbooks just written.
 func (p *Processor) RunAll(ctx context.Context, paths []string, workers int, each func(Result)) []Result {
+	var docs, shares []int
+	for i, path := range paths {
+		if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			shares = append(shares, i)
+		} else {
+			docs = append(docs, i)
+		}
+	}
+	results := make([]Result, len(paths))
+	for i, r := range p.runAll(ctx, pick(paths, docs), workers, each) {
+		results[docs[i]] = r
+	}
+	for i, r := range p.runAll(ctx, pick(paths, shares), 1, each) {
+		results[shares[i]] = r
+	}
+	return results
+}
+
+func pick(paths []string, idx []int) []string {
+	out := make([]string, len(idx))
+	for i, k := range idx {
+		out[i] = paths[k]
+	}
+	return out
+}
+
+func (p *Processor) runAll(ctx context.Context, paths []string, workers int, each func(Result)) []Result {
 	p.Claim(paths)
 	results := make([]Result, len(paths))
 	started := make([]bool, len(paths))

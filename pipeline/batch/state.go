@@ -13,6 +13,7 @@ import (
 
 	"github.com/luoshi/luoshi/pipeline/atomicfile"
 	"github.com/luoshi/luoshi/pipeline/export"
+	"github.com/luoshi/luoshi/pipeline/ledger"
 )
 
 // StateFile, in the outbox, remembers what each source became, so that a
@@ -166,6 +167,31 @@ func (s *state) claim(name, stem string) string {
 			return cand
 		}
 	}
+}
+
+// byWorkbook finds the source whose workbook is named wb.
+func (s *state) byWorkbook(wb string) (string, Entry, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for name, e := range s.files {
+		if e.Stem != "" && export.NamesFor(e.Stem).Workbook == wb {
+			return name, e, true
+		}
+	}
+	return "", Entry{}, false
+}
+
+// sources lists the documents done, for the ledger.
+func (s *state) sources() []ledger.Source {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []ledger.Source
+	for name, e := range s.files {
+		if e.Stem != "" && !e.Done.IsZero() {
+			out = append(out, ledger.Source{Name: name, Stem: e.Stem})
+		}
+	}
+	return out
 }
 
 // put records a finished source and saves the state.

@@ -705,6 +705,10 @@ func rowHeight(vals map[int]string) float64 {
 	return math.Min(409, float64(n)*15+4)
 }
 
+// LinesNeeded is how many lines s takes in a wrapped cell width
+// characters wide, for a row height that shows it whole.
+func LinesNeeded(s string, width float64) int { return linesNeeded(s, width) }
+
 func linesNeeded(s string, width float64) int {
 	usable := width - 1.5
 	if usable < 1 {
