@@ -24,6 +24,25 @@ var root = &cobra.Command{
 	},
 }
 
+// version is stamped by the dist command (-X main.version=…); a plain
+// build reports its VCS revision, when the build recorded one.
+var version = ""
+
+func init() {
+	if version == "" {
+		version = "dev"
+		if bi, ok := debug.ReadBuildInfo(); ok {
+			for _, s := range bi.Settings {
+				if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+					version = s.Value[:7]
+				}
+			}
+		}
+	}
+	root.Version = version
+	root.SetVersionTemplate("luoshi {{.Version}}\n")
+}
+
 // memoryLimit is the Go runtime's soft memory limit unless GOMEMLIMIT sets
 // one: the collector works harder near it, so that a large document is
 // read within it instead of the heap doubling past what an office PC has.
