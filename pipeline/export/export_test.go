@@ -7,11 +7,17 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -656,5 +662,55 @@ func TestWorkbookFromJSON(t *testing.T) {
 		if fmt.Sprint(ra) != fmt.Sprint(rb) {
 			t.Errorf("sheet %s differs when written from the JSON", sh)
 		}
+	}
+}
+
+// TestPrintReadable prints the task sheet with LibreOffice and measures
+// the text on the PDF's first page: the 任务分解表 prints at 10 pt or more
+// (a word box of a CJK face is about 1.18 times its size). Skipped without
+// soffice and pdftotext.
+func TestPrintReadable(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice is not installed")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, fixture(t), Options{Units: units, Generated: generated}); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "表.xlsx")
+	if err := os.WriteFile(src, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	out, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-bbox", filepath.Join(dir, "表.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">([^<]+)<`)
+	var heights []float64
+	for _, m := range re.FindAllStringSubmatch(string(out), -1) {
+		if !utf8.ValidString(m[3]) || !unicode.Is(unicode.Han, []rune(m[3])[0]) {
+			continue
+		}
+		lo, _ := strconv.ParseFloat(m[1], 64)
+		hi, _ := strconv.ParseFloat(m[2], 64)
+		heights = append(heights, hi-lo)
+	}
+	if len(heights) < 20 {
+		t.Fatalf("%d words of Chinese on the first page", len(heights))
+	}
+	sort.Float64s(heights)
+	if pt := heights[len(heights)/2] / 1.18; pt < 10 {
+		t.Errorf("the first page prints at about %.1f pt", pt)
+	} else {
+		t.Logf("the first page prints at about %.1f pt (%d words)", pt, len(heights))
 	}
 }

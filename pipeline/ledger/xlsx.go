@@ -490,6 +490,15 @@ func writeCounts(f *excelize.File, counts []Counts, st styles) error {
 	if err := f.AutoFilter(sh, "A1:"+last+end, nil); err != nil {
 		return err
 	}
+	// The table and the chart beside it on one page's width.
+	fit := true
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	size, orient, one, zero := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
 	// The chart shows at most the twenty busiest units: more bars than
 	// that cannot be read.
 	n := min(len(counts), 20)
