@@ -213,14 +213,20 @@ func WriteLedger(w io.Writer, items []*Item, today, generated time.Time) error {
 	// A sheet per lead unit: its own tasks, the columns it reports on.
 	unitCols := []int{lSeq, lSource, lText, lPartner, lDue, lStatus, lProgress, lDone, lDelay, lLeft, lOverdue, lID}
 	used := map[string]bool{SheetAll: true, SheetUnits: true}
-	for _, c := range counts {
-		var mine []*Item
-		for _, it := range items {
-			leads := it.LeadUnits()
-			if (c.Unit == NoLead && len(leads) == 0) || contains(leads, c.Unit) {
-				mine = append(mine, it)
+	byLead := map[string][]*Item{}
+	for _, it := range items {
+		leads := it.LeadUnits()
+		if len(leads) == 0 {
+			leads = []string{NoLead}
+		}
+		for i, u := range leads {
+			if !contains(leads[:i], u) {
+				byLead[u] = append(byLead[u], it)
 			}
 		}
+	}
+	for _, c := range counts {
+		mine := byLead[c.Unit]
 		name := sheetName(c.Unit, used)
 		if _, err := f.NewSheet(name); err != nil {
 			return err
