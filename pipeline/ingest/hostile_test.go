@@ -211,6 +211,11 @@ func TestPDFToUnicode(t *testing.T) {
 		{"bfrange across a byte boundary", page("BT /F1 12 Tf 72 700 Td <0000010102FF> Tj ET",
 			"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [] /ToUnicode 6 0 R >>",
 			cmap("1 beginbfrange <0000> <0FFF> <4E00> endbfrange")), "\u4E00\u4F01\u50FF"},
+		// A typesetter's mark set thousands of points off the page (书书书
+		// on a provincial government's PDF) is never printed, so not read.
+		{"text outside the page", page("BT /F1 1 Tf 2.2 0 0 2.2 0 -0.9 Tm 2361 -1977 TD <0001> Tj ET BT /F1 12 Tf 72 700 Td <0002> Tj ET",
+			"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [] /ToUnicode 6 0 R >>",
+			cmap("2 beginbfchar <0001> <4E66> <0002> <8981> endbfchar")), "要"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opt := DefaultOptions()

@@ -172,10 +172,20 @@ func pdfOpenError(err error) error {
 	return refusal(reasonPDFDamaged)
 }
 
-func pageWidth(p pdf.Page) (w float64) {
+func pageWidth(p pdf.Page) float64 {
+	b, ok := pageBox(p)
+	if !ok {
+		return 0
+	}
+	return b[2] - b[0]
+}
+
+// pageBox is the page's MediaBox, normalized (x0, y0, x1, y1); ok is
+// false when the page has none that can be read.
+func pageBox(p pdf.Page) (b [4]float64, ok bool) {
 	defer func() {
 		if recover() != nil {
-			w = 0
+			ok = false
 		}
 	}()
 	// MediaBox is inheritable from the page tree; a few levels suffice
@@ -187,9 +197,11 @@ func pageWidth(p pdf.Page) (w float64) {
 		box = v.Key("MediaBox")
 	}
 	if box.Len() != 4 {
-		return 0
+		return b, false
 	}
-	return math.Abs(box.Index(2).Float64() - box.Index(0).Float64())
+	x0, y0, x1, y1 := box.Index(0).Float64(), box.Index(1).Float64(), box.Index(2).Float64(), box.Index(3).Float64()
+	b = [4]float64{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)}
+	return b, b[2] > b[0] && b[3] > b[1]
 }
 
 // textState is the part of the PDF graphics state that places text.
@@ -233,6 +245,7 @@ func pageLines(p pdf.Page) (lines []Line, ok bool) {
 	var saved [][3][3]float64
 	var cur *Line
 	var last float64 // estimated x where the previous string ended
+	box, boxed := pageBox(p)
 	show := func(raw string) {
 		if g.enc == nil {
 			return
@@ -243,6 +256,12 @@ func pageLines(p pdf.Page) (lines []Line, ok bool) {
 		size := math.Abs(g.size * math.Hypot(trm[1][0], trm[1][1]))
 		if size < 0.5 {
 			size = 0.5
+		}
+		// Text set outside the page (a typesetter's registration marks,
+		// 书书书 thousands of points off a government PDF's page) is never
+		// printed: a viewer and pdftotext show none of it.
+		if boxed && (x < box[0]-size || x > box[2]+size || y < box[1]-size || y > box[3]+size) {
+			return
 		}
 		w := ems(s) * size
 		switch {
