@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -19,6 +20,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // hostileDir holds small inputs that broke luoshi (../shared/hostile).
@@ -374,5 +376,106 @@ func TestDOCRevisionsFieldsTables(t *testing.T) {
 	}
 	if d.Paragraphs[6].Style != "TableCell" {
 		t.Errorf("table cell style %q", d.Paragraphs[6].Style)
+	}
+}
+
+// TestPublishedPDFs: the plans of ../shared/corpus/assign as their
+// governments published them (one printed from a website, one with its
+// glyphs drawn smaller than their font's size and marks set off the page)
+// read as pdftotext reads them: its lines are found in our text, and the
+// two share their character pairs. The measures ignore order because
+// pdftotext reads a table's columns into each other's lines (在工业、科技…
+// 委、省经信), which our rows do not; they also ignore the folios and a
+// website's menus we drop. Skipped without the corpus or pdftotext.
+func TestPublishedPDFs(t *testing.T) {
+	pdfs, _ := filepath.Glob("../../../shared/corpus/assign/*.pdf")
+	if len(pdfs) == 0 {
+		t.Skip("../shared/corpus is absent")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	folio := regexp.MustCompile(`[—–-]\s*[0-9]+\s*[—–-]`)
+	plain := func(s string) string {
+		return strings.Join(strings.Fields(folio.ReplaceAllString(norm.NFKC.String(s), "")), "")
+	}
+	pairs := func(s string) map[string]int {
+		m := map[string]int{}
+		rs := []rune(s)
+		for i := 0; i+1 < len(rs); i++ {
+			m[string(rs[i:i+2])]++
+		}
+		return m
+	}
+	for _, path := range pdfs {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Read(filepath.Base(path), b, DefaultOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			ours, theirs := plain(d.Text()), plain(string(out))
+			total, found := 0, 0
+			for _, l := range strings.Split(string(out), "\n") {
+				if l = plain(l); l != "" {
+					total += len(l)
+					if strings.Contains(ours, l) {
+						found += len(l)
+					}
+				}
+			}
+			pa, pb := pairs(ours), pairs(theirs)
+			common, all := 0, 0
+			for k, n := range pa {
+				common += min(n, pb[k])
+				all += n
+			}
+			for _, n := range pb {
+				all += n
+			}
+			lines, dice := float64(found)/float64(total), 2*float64(common)/float64(all)
+			t.Logf("pdftotext's lines found %.4f, character pairs shared %.4f", lines, dice)
+			if lines < 0.94 || dice < 0.96 {
+				t.Errorf("reads unlike pdftotext: lines found %.4f (want ≥ 0.94), pairs shared %.4f (want ≥ 0.96)", lines, dice)
+			}
+		})
+	}
+}
+
+// TestPDFGlyphsSmallerThanTheirFont: a font whose glyphs are drawn at half
+// its size (a CFF FontMatrix) and set one by one is measured by their
+// advance, so its lines are the size of the body's and join it, instead
+// of standing apart like a heading's.
+func TestPDFGlyphsSmallerThanTheirFont(t *testing.T) {
+	cmap := stream("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
+		"1 begincodespacerange <0000> <FFFF> endcodespacerange\n" +
+		"1 beginbfrange <0001> <0010> <4E00> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end")
+	var body strings.Builder
+	body.WriteString("BT /F1 12 Tf 72 700 Td <0001000200030004000500060007000800090001000200030004000500060007000800090001> Tj ET\n")
+	// The next line, in a font said to be 24 pt, drawn 12 pt a glyph.
+	body.WriteString("BT /F2 24 Tf 72 685 Td")
+	for i := range 10 {
+		fmt.Fprintf(&body, " <%04X> Tj 12 0 Td", i+1)
+	}
+	body.WriteString(" ET")
+	pdf := buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+		stream(body.String()),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [] /ToUnicode 7 0 R >>",
+		"<< /Type /Font /Subtype /Type0 /BaseFont /Y /Encoding /Identity-H /DescendantFonts [] /ToUnicode 7 0 R >>",
+		cmap)
+	pages, err := extractPDF(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ls := pages[0].Lines; len(ls) != 2 || ls[1].Size < 11 || ls[1].Size > 13 {
+		t.Fatalf("lines %+v: the second should be about 12 pt", ls)
 	}
 }

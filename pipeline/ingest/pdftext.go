@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -209,6 +210,7 @@ type textState struct {
 	ctm, tm, tlm [3][3]float64
 	size, lead   float64
 	enc          pdf.TextEncoding
+	font         string // the resource name of the font in use
 }
 
 var identity = [3][3]float64{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
@@ -240,11 +242,40 @@ func pageLines(p pdf.Page) (lines []Line, ok bool) {
 	if p.V.Key("Contents").Kind() == pdf.Null {
 		return nil, true
 	}
+	// A font may draw its glyphs smaller than its size says (a CFF
+	// FontMatrix, which this reader does not apply), and a line of it
+	// then looks like a heading to the paragraph builder. The advance
+	// from one Chinese character to the next of the same font, set one
+	// by one as typesetters do, is their true size: a first pass measures
+	// it, the second lays out the lines with it.
+	samples := map[string][]float64{}
+	interpret(p, nil, samples)
+	shrink := map[string]float64{}
+	for font, xs := range samples {
+		if len(xs) < 4 {
+			continue
+		}
+		sort.Float64s(xs)
+		if r := xs[len(xs)/2]; r > 0.3 && r < 0.8 {
+			shrink[font] = r
+		}
+	}
+	return interpret(p, shrink, nil), true
+}
+
+// interpret runs the page's content stream, scaling the size of each font
+// by shrink; with samples, it records for each font the ratio of the
+// advance between consecutive Chinese characters to the font's size.
+func interpret(p pdf.Page, shrink map[string]float64, samples map[string][]float64) (lines []Line) {
 	fonts := map[string]pdf.TextEncoding{}
 	g := textState{ctm: identity, tm: identity, tlm: identity}
 	var saved [][3][3]float64
 	var cur *Line
 	var last float64 // estimated x where the previous string ended
+	// Where the previous string started, whether it was one Chinese
+	// character, and in which font.
+	var prevX, prevY float64
+	prevHan, prevFont := false, ""
 	box, boxed := pageBox(p)
 	show := func(raw string) {
 		if g.enc == nil {
@@ -264,6 +295,14 @@ func pageLines(p pdf.Page) (lines []Line, ok bool) {
 			return
 		}
 		w := ems(s) * size
+		han := utf8.RuneCountInString(s) == 1 && unicode.Is(unicode.Han, []rune(s)[0])
+		if samples != nil && han && prevHan && prevFont == g.font && math.Abs(y-prevY) < 0.1*size && x > prevX {
+			samples[g.font] = append(samples[g.font], (x-prevX)/size)
+		}
+		prevX, prevY, prevHan, prevFont = x, y, han, g.font
+		if r, ok := shrink[g.font]; ok {
+			size *= r
+		}
 		switch {
 		case cur != nil && math.Abs(y-cur.Y) < 0.35*max(size, cur.Size):
 			// A gap between two Latin words is a space; next to
@@ -326,6 +365,7 @@ func pageLines(p pdf.Page) (lines []Line, ok bool) {
 				}
 				g.enc = enc
 				g.size = num(1)
+				g.font = name
 			}
 		case "TL":
 			g.lead = num(0)
@@ -370,7 +410,7 @@ func pageLines(p pdf.Page) (lines []Line, ok bool) {
 	if cur != nil {
 		lines = append(lines, *cur)
 	}
-	return lines, true
+	return lines
 }
 
 // ems estimates the advance of s in ems: Chinese characters are square,
