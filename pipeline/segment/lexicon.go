@@ -142,7 +142,11 @@ func (l *lexicon) find(word string) int {
 // characters as prefix narrow a character at a time, starting from the
 // lines of its first character, so a position costs a few binary searches
 // over small ranges and one map lookup when no word starts there.
+//
+// A long text repeats its character pairs: the lines of each pair, the
+// widest search, are remembered.
 func (l *lexicon) wordsIn(text string, found map[int]bool) {
+	pairs := map[string][2]uint32{}
 	for p := 0; p < len(text); {
 		r, size := utf8.DecodeRuneInString(text[p:])
 		g, ok := l.first[r]
@@ -150,7 +154,15 @@ func (l *lexicon) wordsIn(text string, found map[int]bool) {
 		q := p + size
 		for n := 1; ok && lo < hi; n++ {
 			prefix := text[p:q]
-			if n > 1 {
+			switch {
+			case n == 2 || n == 3:
+				if c, seen := pairs[prefix]; seen {
+					lo, hi = c[0], c[1]
+				} else {
+					lo, hi = l.narrow(lo, hi, prefix)
+					pairs[prefix] = [2]uint32{lo, hi}
+				}
+			case n > 3:
 				lo, hi = l.narrow(lo, hi, prefix)
 			}
 			if lo < hi && l.wordAt(lo) == prefix {

@@ -174,3 +174,14 @@ func TestConcurrentCuts(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// BenchmarkWordsIn1MB: finding the dictionary words of a megabyte of text
+// (the seed repeated), the first step of cutting a long document.
+func BenchmarkWordsIn1MB(b *testing.B) {
+	text := strings.Repeat(seed(b), 1<<20/len(seed(b))+1)
+	lex := loadLexicon()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		lex.wordsIn(text, map[int]bool{})
+	}
+}
