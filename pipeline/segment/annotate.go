@@ -1,6 +1,9 @@
 package segment
 
 import (
+	"runtime"
+	"sync"
+
 	"github.com/luoshi/luoshi/dict"
 	"github.com/luoshi/luoshi/pipeline/doc"
 )
@@ -15,33 +18,63 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 		texts[i] = p.Text
 	}
 	c := ForRules(r).For(texts...)
-	for i := range d.Paragraphs {
-		p := &d.Paragraphs[i]
-		toks := c.Cut(p.Text)
-		k := 0
-		for j := range p.Sentences {
-			s := &p.Sentences[j]
-			lo, hi := s.Loc.Start-p.Loc.Start, s.Loc.End-p.Loc.Start
-			s.Tokens = s.Tokens[:0:0]
-			for ; k < len(toks) && toks[k].Start < hi; k++ {
-				t := toks[k]
-				if t.End <= lo {
-					continue
-				}
-				// A word across a sentence end (rare: punctuation ends
-				// both) is cut at it.
-				start, end := max(t.Start, lo), min(t.End, hi)
-				text := t.Text
-				if start != t.Start || end != t.End {
-					rs := []rune(t.Text)
-					text = string(rs[start-t.Start : end-t.Start])
-				}
-				s.Tokens = append(s.Tokens, doc.Token{Text: text, Pos: t.Pos, Start: start - lo, End: end - lo})
-				if t.End > hi {
-					break // the rest belongs to the next sentence
-				}
+	// Each paragraph is cut on its own, and a long document's on every
+	// core: the cutter is only read once made.
+	parallel(len(d.Paragraphs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			cutParagraph(c, &d.Paragraphs[i])
+		}
+	})
+}
+
+// parallelMin is the least number of paragraphs worth cutting on several
+// cores: a speech has a few dozen, done faster on one.
+const parallelMin = 256
+
+func parallel(n int, do func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < parallelMin || workers < 2 {
+		do(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		wg.Go(func() { do(lo, min(lo+chunk, n)) })
+	}
+	wg.Wait()
+}
+
+// cutParagraph gives each sentence of p its tokens. One array holds the
+// paragraph's; each sentence has its run of it.
+func cutParagraph(c *Cutter, p *doc.Paragraph) {
+	toks := c.Cut(p.Text)
+	all := make([]doc.Token, 0, len(toks)+len(p.Sentences))
+	k := 0
+	for j := range p.Sentences {
+		s := &p.Sentences[j]
+		lo, hi := s.Loc.Start-p.Loc.Start, s.Loc.End-p.Loc.Start
+		first := len(all)
+		for ; k < len(toks) && toks[k].Start < hi; k++ {
+			t := toks[k]
+			if t.End <= lo {
+				continue
+			}
+			// A word across a sentence end (rare: punctuation ends
+			// both) is cut at it.
+			start, end := max(t.Start, lo), min(t.End, hi)
+			text := t.Text
+			if start != t.Start || end != t.End {
+				rs := []rune(t.Text)
+				text = string(rs[start-t.Start : end-t.Start])
+			}
+			all = append(all, doc.Token{Text: text, Pos: t.Pos, Start: start - lo, End: end - lo})
+			if t.End > hi {
+				break // the rest belongs to the next sentence
 			}
 		}
+		// Non-nil even when empty: Annotated tells a cut document by it.
+		s.Tokens = all[first:len(all):len(all)]
 	}
 }
 

@@ -137,16 +137,15 @@ func (l *lexicon) find(word string) int {
 	return -1
 }
 
-// wordsIn adds to found the lines of the dictionary words that occur in
+// wordsIn marks in found, by index, the lines of the dictionary words that occur in
 // text. From each position the lines of words with the text's next
 // characters as prefix narrow a character at a time, starting from the
 // lines of its first character, so a position costs a few binary searches
 // over small ranges and one map lookup when no word starts there.
 //
-// A long text repeats its character pairs: the lines of each pair, the
-// widest search, are remembered.
-func (l *lexicon) wordsIn(text string, found map[int]bool) {
-	pairs := map[string][2]uint32{}
+// A long text repeats its character pairs and triples: pairs remembers
+// the lines of each, the widest searches, across the texts of a document.
+func (l *lexicon) wordsIn(text string, found []bool, pairs map[string][2]uint32) {
 	for p := 0; p < len(text); {
 		r, size := utf8.DecodeRuneInString(text[p:])
 		g, ok := l.first[r]
@@ -166,7 +165,7 @@ func (l *lexicon) wordsIn(text string, found map[int]bool) {
 				lo, hi = l.narrow(lo, hi, prefix)
 			}
 			if lo < hi && l.wordAt(lo) == prefix {
-				found[int(l.lines[lo])] = true
+				found[lo] = true
 			}
 			if n == maxWordRunes || q >= len(text) {
 				break

@@ -116,9 +116,12 @@ type Cutter struct {
 // dictionary words occurring in texts, and the balancing entry.
 func (s *Segmenter) For(texts ...string) *Cutter {
 	lex := loadLexicon()
-	found := map[int]bool{}
+	// A mark for each dictionary line: a fixed 600 KB, where a map of
+	// the words a long document holds grew to hundreds of megabytes.
+	found := make([]bool, len(lex.lines))
+	pairs := make(map[string][2]uint32, 1<<12)
 	for _, t := range texts {
-		lex.wordsIn(t, found)
+		lex.wordsIn(t, found, pairs)
 	}
 	// Tokens go straight into gse's dictionary (what LoadDictMap does,
 	// without a map and a number's text for each word), all before the
@@ -139,8 +142,11 @@ func (s *Segmenter) For(texts ...string) *Cutter {
 	for _, e := range s.domain {
 		add(e.text, e.freq, e.pos)
 	}
-	for i := range found {
-		w, f, pos := lex.entry(i)
+	for k, ok := range found {
+		if !ok {
+			continue
+		}
+		w, f, pos := lex.entry(int(lex.lines[k]))
 		if s.seen[w] {
 			continue
 		}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/luoshi/luoshi/dict"
+	"github.com/luoshi/luoshi/pipeline/doc"
 )
 
 func TestDomainWordsWin(t *testing.T) {
@@ -182,6 +184,39 @@ func BenchmarkWordsIn1MB(b *testing.B) {
 	lex := loadLexicon()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		lex.wordsIn(text, map[int]bool{})
+		lex.wordsIn(text, make([]bool, len(lex.lines)), map[string][2]uint32{})
 	}
+}
+
+// TestAnnotateParallel: a long document, cut on every core, gets the
+// tokens a paragraph-by-paragraph cut gives (and -race, in CI, sees the
+// cutter shared).
+func TestAnnotateParallel(t *testing.T) {
+	text := strings.TrimSpace(string(must(os.ReadFile("../../samples/zugong-xuhui-2022.txt"))))
+	var lines []string
+	for len(lines) < 3*parallelMin {
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	r := dict.MustDefault()
+	d := &doc.Document{Paragraphs: doc.Build(lines, nil)}
+	Annotate(d, r)
+	want := &doc.Document{Paragraphs: doc.Build(lines, nil)}
+	c := ForRules(r).For(lines...)
+	for i := range want.Paragraphs {
+		cutParagraph(c, &want.Paragraphs[i])
+	}
+	for i := range d.Paragraphs {
+		for j, s := range d.Paragraphs[i].Sentences {
+			if fmt.Sprint(s.Tokens) != fmt.Sprint(want.Paragraphs[i].Sentences[j].Tokens) {
+				t.Fatalf("paragraph %d sentence %d cut differently", i, j)
+			}
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
