@@ -108,12 +108,18 @@ func (p *Processor) ApplyReturned(ret *ledger.Returned) Feedback {
 	byWorkbook := map[string][]ledger.ReturnedRow{}
 	var order []string
 	for _, r := range ret.Rows {
+		if len(r.Changed()) == 0 {
+			continue // as it was sent: nothing to take, no workbook to read
+		}
 		if _, ok := byWorkbook[r.Workbook]; !ok {
 			order = append(order, r.Workbook)
 		}
 		byWorkbook[r.Workbook] = append(byWorkbook[r.Workbook], r)
 	}
 	sort.Strings(order)
+	if len(order) == 0 {
+		return fb
+	}
 	p.feedbackMu.Lock()
 	defer p.feedbackMu.Unlock()
 	applied := p.loadApplied()
@@ -253,11 +259,15 @@ func (p *Processor) Ledger() ledger.Report {
 	p.ledgerMu.Lock()
 	defer p.ledgerMu.Unlock()
 	dir := filepath.Join(p.cfg.Out, ledger.ShareDir)
+	memo := ledger.LoadMemo(p.cfg.Out)
 	var early []string
 	if ents, err := os.ReadDir(dir); err == nil {
 		for _, e := range ents {
 			if e.IsDir() || Noise(e.Name()) || !strings.HasSuffix(e.Name(), ledger.ShareSuffix) {
 				continue
+			}
+			if memo.Untouched(p.cfg.Out, ledger.ShareDir+"/"+e.Name()) {
+				continue // as written: nobody typed into it
 			}
 			path := filepath.Join(dir, e.Name())
 			if officeLock(path) != "" {

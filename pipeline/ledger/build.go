@@ -38,9 +38,28 @@ func Build(out string, sources []Source, today, now time.Time, busy func(path st
 		rep.Problems = append(rep.Problems, err.Error())
 	}
 	rep.Documents, rep.Tasks = len(docs), len(items)
+	memo := LoadMemo(out)
+	defer func() {
+		if err := memo.Save(); err != nil {
+			rep.Problems = append(rep.Problems, "无法保存"+MemoFile+"："+atomicfile.Reason(err))
+		}
+	}()
+	// write writes the file rel from write unless it holds key already,
+	// untouched, or someone has it open.
+	write := func(rel, key string, write func(io.Writer) error) (bool, error) {
+		path := filepath.Join(out, filepath.FromSlash(rel))
+		if memo.Fresh(out, rel, key) || busy(path) {
+			return false, nil
+		}
+		sum, err := atomicfile.Write(path, write)
+		if err == nil {
+			memo.put(rel, key, sum)
+		}
+		return err == nil, err
+	}
 	if path := filepath.Join(out, File); busy(path) {
 		rep.Problems = append(rep.Problems, File+"正被人打开，本次没有更新它：请关闭后重新运行")
-	} else if _, err := atomicfile.Write(path, func(w io.Writer) error {
+	} else if _, err := write(File, contentKey("ledger", today, items), func(w io.Writer) error {
 		return WriteLedger(w, items, today, now)
 	}); err != nil {
 		rep.Problems = append(rep.Problems, "无法写入"+File+"："+atomicfile.Reason(err))
@@ -58,11 +77,7 @@ func Build(out string, sources []Source, today, now time.Time, busy func(path st
 		}
 	}
 	for _, u := range units {
-		path := filepath.Join(out, ShareDir, ShareName(u))
-		if busy(path) {
-			continue // reported when its progress was to be read
-		}
-		if _, err := atomicfile.Write(path, func(w io.Writer) error {
+		if _, err := write(ShareDir+"/"+ShareName(u), contentKey("share "+u, today, shares[u]), func(w io.Writer) error {
 			return WriteShare(w, u, shares[u], today, now)
 		}); err != nil {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("无法写入%s的任务清单：%s", u, atomicfile.Reason(err)))
