@@ -25,6 +25,20 @@ const (
 	tmpSuffix = ".tmp"
 )
 
+// Sum is the SHA-256 of the file at path, as Write reports it.
+func Sum(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
 // Write replaces path with what write produces: a temporary file in the
 // same folder, synced, given path's mode (0644 for a new file: outputs are
 // for the whole office), renamed over path, the folder synced. It returns

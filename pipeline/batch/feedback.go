@@ -172,7 +172,7 @@ func (p *Processor) applyTo(wb, unit string, rows []ledger.ReturnedRow, applied 
 	if err != nil {
 		return false, conflicts, fmt.Sprintf("%s 已损坏（%v），单位的进展没有写入 %s：请重新处理 %s", names.JSON, err, wb, source)
 	}
-	if cur, err := hashFile(wbPath); err == nil && cur != entry.WorkbookSHA256 && cur != entry.WorkbookPending {
+	if cur, err := atomicfile.Sum(wbPath); err == nil && cur != entry.WorkbookSHA256 && cur != entry.WorkbookPending {
 		if _, err := p.keep(wbPath, entry.Stem); err != nil {
 			return false, conflicts, "无法保存已有任务分解表的历史版本：" + atomicfile.Reason(err)
 		}

@@ -202,7 +202,7 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 		// its content would be published in the outputs.
 		return fail("这是一个快捷方式（符号链接），为安全起见不读取它指向的文件：请把文件本身复制到收件箱")
 	}
-	sum, err := hashFile(path)
+	sum, err := atomicfile.Sum(path)
 	if err != nil {
 		return fail("无法读取文件：" + atomicfile.Reason(err))
 	}
@@ -249,7 +249,7 @@ func (p *Processor) process(abort context.Context, path string) (res Result) {
 		if err != nil {
 			return fail(err.Error() + "。为免丢失已填写的内容，没有覆盖它；请关闭或修复该文件后重试")
 		}
-		cur, err := hashFile(wbPath)
+		cur, err := atomicfile.Sum(wbPath)
 		if err != nil {
 			return fail("无法读取已有的任务分解表：" + atomicfile.Reason(err))
 		}
@@ -333,7 +333,7 @@ func (p *Processor) timeoutReason() string {
 // It is "" for the workbook luoshi wrote, one people typed into, or one
 // it cannot read (the regeneration would refuse to touch that anyway).
 func (p *Processor) staleCopy(wb string, e Entry) string {
-	cur, err := hashFile(wb)
+	cur, err := atomicfile.Sum(wb)
 	if err != nil || cur == e.WorkbookSHA256 || cur == e.WorkbookPending || e.Done.IsZero() {
 		return ""
 	}

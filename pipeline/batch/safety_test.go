@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/luoshi/luoshi/pipeline/atomicfile"
 	"github.com/luoshi/luoshi/pipeline/export"
 	"github.com/luoshi/luoshi/pipeline/review"
 )
@@ -64,7 +65,7 @@ func TestInterruptedWriteIsNoEdit(t *testing.T) {
 	}
 	e, _ := p.state.get("讲话二.txt")
 	p.Close()
-	sum, _ := hashFile(wb)
+	sum, _ := atomicfile.Sum(wb)
 	e.WorkbookPending, e.WorkbookSHA256 = sum, "hash of an older workbook"
 	s, _ := loadState(out)
 	s.put("讲话二.txt", e)
@@ -86,7 +87,7 @@ func TestOfficeLockIsRespected(t *testing.T) {
 			in, out := txtInbox(t)
 			runOnce(t, in, out, false)
 			wb := filepath.Join(out, "讲话二-任务分解.xlsx")
-			before, _ := hashFile(wb)
+			before, _ := atomicfile.Sum(wb)
 			os.WriteFile(filepath.Join(out, lock), []byte("lock"), 0o644)
 			os.Chtimes(filepath.Join(in, "讲话二.txt"), time.Now(), time.Now())
 			os.WriteFile(filepath.Join(in, "讲话二.txt"), append(mustRead(t, filepath.Join(in, "讲话二.txt")), "\n要加强学习。\n"...), 0o644)
@@ -94,7 +95,7 @@ func TestOfficeLockIsRespected(t *testing.T) {
 			if r.Status != Failed || !strings.Contains(r.Reason, "正被人打开") || !strings.Contains(r.Reason, lock) {
 				t.Errorf("%s: %s", r.Status, r.Reason)
 			}
-			if after, _ := hashFile(wb); after != before {
+			if after, _ := atomicfile.Sum(wb); after != before {
 				t.Error("the open workbook was replaced")
 			}
 			os.Remove(filepath.Join(out, lock))

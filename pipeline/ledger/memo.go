@@ -51,7 +51,7 @@ func (m *Memo) Untouched(out, rel string) bool {
 	if !ok {
 		return false
 	}
-	sum, err := fileSum(filepath.Join(out, filepath.FromSlash(rel)))
+	sum, err := atomicfile.Sum(filepath.Join(out, filepath.FromSlash(rel)))
 	return err == nil && sum == e.SHA256
 }
 
@@ -68,19 +68,6 @@ func (m *Memo) Save() error {
 		return json.NewEncoder(w).Encode(m)
 	})
 	return err
-}
-
-func fileSum(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // contentKey is the key of a sheet of items as of today: every value it

@@ -241,16 +241,10 @@ func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.T
 	if err := f.AutoFilter(sh, "A2:"+colName(len(shareCols))+end, nil); err != nil {
 		return err
 	}
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A3", ActiveCell: "A3", Pane: "bottomLeft"}}}); err != nil {
+	if err := freezeHeader(f, sh); err != nil {
 		return err
 	}
-	fit := true
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	size, orient, one, zero := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+	if err := landscape(f, sh); err != nil {
 		return err
 	}
 	// The marker, hidden: a returned share is known by it, whatever its

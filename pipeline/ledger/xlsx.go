@@ -364,16 +364,10 @@ func writeItems(f *excelize.File, sh, note string, cols []int, items []*Item, to
 	if err := f.AutoFilter(sh, "A2:"+last+end, nil); err != nil {
 		return err
 	}
-	fit := true
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := landscape(f, sh); err != nil {
 		return err
 	}
-	size, orient, one, zero := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A3", ActiveCell: "A3", Pane: "bottomLeft"}}}); err != nil {
+	if err := freezeHeader(f, sh); err != nil {
 		return err
 	}
 	if err := f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddHeader: "&C" + strings.ReplaceAll(sh, "&", "&&"), OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
@@ -497,12 +491,7 @@ func writeCounts(f *excelize.File, counts []Counts, st styles) error {
 		return err
 	}
 	// The table and the chart beside it on one page's width.
-	fit := true
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	size, orient, one, zero := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+	if err := landscape(f, sh); err != nil {
 		return err
 	}
 	// The chart shows at most the twenty busiest units: more bars than
@@ -534,4 +523,22 @@ func writeCounts(f *excelize.File, counts []Counts, st styles) error {
 func colName(n int) string {
 	s, _ := excelize.ColumnNumberToName(n)
 	return s
+}
+
+// landscape prints sheet sh on A4 landscape pages, as wide as one page.
+// It rewrites the sheet properties, so it goes after AutoFilter.
+func landscape(f *excelize.File, sh string) error {
+	fit := true
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	size, orient, one, zero := 9, "landscape", 1, 0
+	return f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero})
+}
+
+// freezeHeader keeps a sheet's first two rows, its note and its header,
+// in view.
+func freezeHeader(f *excelize.File, sh string) error {
+	return f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A3", ActiveCell: "A3", Pane: "bottomLeft"}}})
 }
