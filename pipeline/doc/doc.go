@@ -46,9 +46,14 @@ type Paragraph struct {
 	Loc       Location // Sentence is 0
 	Sentences []Sentence
 	// Style is the source's paragraph style where the format has one
-	// ("Heading1", "Title", "TableCell"…); empty for plain text.
+	// ("Heading1", "Title", "TableCell"…); empty for plain text;
+	// StyleOCR for a paragraph read by OCR from a scanned page.
 	Style string
 }
+
+// StyleOCR is the style of a paragraph read by OCR: its text may hold
+// misread characters, and its tasks say so.
+const StyleOCR = "OCR"
 
 // Info describes the source file.
 type Info struct {
@@ -59,6 +64,9 @@ type Info struct {
 	SHA256           string `json:"sha256"`
 	Title            string `json:"title"`
 	AnnouncedPillars *int   `json:"announced_pillars"`
+	// OCRPages is how many of its pages were read from their image by
+	// OCR (a scan); their text may hold misread characters.
+	OCRPages int `json:"ocr_pages"`
 	// Number is the document's 发文字号 (国发〔2018〕39号), "" when it shows
 	// none.
 	Number string `json:"doc_number"`
@@ -121,6 +129,8 @@ type Task struct {
 	// the deadline, "suggestion" when it is the year-end of an annual
 	// document (工作要点, 政府工作报告) whose task names no time, "" none.
 	DeadlineSource string `json:"deadline_source"`
+	// OCR marks a task read by OCR from a scanned page.
+	OCR bool `json:"ocr"`
 }
 
 // Slogan is a 提法 or 口号, listed once per document.

@@ -72,6 +72,17 @@ func Where(l doc.Location) string {
 	return fmt.Sprintf("第%d段第%d句", l.Paragraph, l.Sentence)
 }
 
+// OCRNote follows the place of a task read by OCR from a scanned page.
+const OCRNote = "（OCR识别，请核对原件）"
+
+// where is the 原文位置 of t: Where, and OCRNote for a scanned page's.
+func where(t *doc.Task) string {
+	if t.OCR {
+		return Where(t.Location) + OCRNote
+	}
+	return Where(t.Location)
+}
+
 // pillarLabel is how a pillar is named in every sheet: "一、标题".
 func pillarLabel(d *doc.Document, i int) string {
 	if i < 1 || i > len(d.Pillars) {

@@ -198,6 +198,7 @@ func (b *builder) overview() error {
 		{"重点任务数", strconv.Itoa(points)},
 		{"任务数", strconv.Itoa(len(d.Tasks))},
 		{"提法口号数", strconv.Itoa(len(d.Slogans))},
+		{"文字识别（OCR）", ocrFact(info.OCRPages)},
 		{"警告", warnings},
 		{LabelGenerated, b.o.Generated.Format(GeneratedLayout)},
 		{"规则版本", b.o.RulesVersion},
@@ -369,4 +370,12 @@ func chineseNumber(n int) string {
 		return "十" + digits[n%10]
 	}
 	return digits[n/10] + "十" + digits[n%10]
+}
+
+// ocrFact says in the overview how much of the document OCR read.
+func ocrFact(pages int) string {
+	if pages == 0 {
+		return "无（文字取自文件本身）"
+	}
+	return fmt.Sprintf("%d 页是扫描图像，文字由 OCR 识别，可能有错字：原文位置标有“OCR识别”的任务请对照原件核对", pages)
 }

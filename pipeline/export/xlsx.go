@@ -427,7 +427,7 @@ func (b *builder) taskRow(sh string, row int, l line, in Input) error {
 		colAction: keyAction(t),
 		colActors: strings.Join(t.Actors, "、"),
 		colTiming: strings.Join(t.Timing, "、"),
-		colWhere:  Where(t.Location),
+		colWhere:  where(t),
 		colRules:  compactRules(t.Rules, "\n"),
 		colID:     taskID(t),
 	}

@@ -340,6 +340,7 @@ func (c *compiled) task(d *doc.Document, o *structure.Outline, s structure.Sente
 	t := doc.Task{
 		ID: id, Text: sent.Text, Pillar: s.Pillar, Action: dec.action, ActionAt: dec.actionAt,
 		Confidence: dec.confidence, Location: sent.Loc, Rules: dec.rules,
+		OCR: s.Para < len(d.Paragraphs) && d.Paragraphs[s.Para].Style == doc.StyleOCR,
 	}
 	if s.Pillar > 0 && s.Point > 0 {
 		title := d.Pillars[s.Pillar-1].Points[s.Point-1].Title

@@ -52,7 +52,7 @@ func checkResult(t *testing.T, name string, data []byte) {
 	}
 }
 
-var fuzzOptions = Options{MaxBytes: 1 << 20, PDFTimeout: 5 * time.Second, PDFMemory: 512 << 20}
+var fuzzOptions = Options{MaxBytes: 1 << 20, PDFTimeout: 5 * time.Second, PDFMemory: 512 << 20, NoOCR: true}
 
 func addFiles(f *testing.F, names ...string) {
 	for _, n := range names {

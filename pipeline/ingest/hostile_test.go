@@ -479,3 +479,53 @@ func TestPDFGlyphsSmallerThanTheirFont(t *testing.T) {
 		t.Fatalf("lines %+v: the second should be about 12 pt", ls)
 	}
 }
+
+// TestOCRScan: a scanned page (the seed's first, 150 dpi, black and white:
+// testdata/seed-scan.pdf, made by make_fixtures.sh) is read by tesseract
+// when it is installed, as the text PDF of the same page reads (similarity
+// ≥ 0.95), its paragraphs marked as OCR's; without it, the refusal says
+// what to install.
+func TestOCRScan(t *testing.T) {
+	scan, err := os.ReadFile("testdata/seed-scan.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("without tesseract", func(t *testing.T) {
+		t.Setenv("PATH", t.TempDir())
+		_, err := Read("扫描件.pdf", scan, DefaultOptions())
+		if err == nil || !strings.Contains(err.Error(), "tesseract-ocr-chi-sim") {
+			t.Fatalf("error %v, want the refusal saying what to install", err)
+		}
+	})
+	t.Run("with tesseract", func(t *testing.T) {
+		if _, _, ok := ocrTools(); !ok {
+			t.Skip("tesseract with chi_sim, or pdftoppm, is not installed")
+		}
+		d, err := Read("扫描件.pdf", scan, DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := os.ReadFile("testdata/seed.pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := extractPDF(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.Join(Paragraphs(pages[:1]), "")
+		if s := similarity(norm.NFKC.String(d.Text()), norm.NFKC.String(want)); s < 0.95 {
+			t.Errorf("OCR similarity %.4f to the page's text\n got %s\nwant %s", s, d.Text(), want)
+		} else {
+			t.Logf("OCR similarity %.4f to the page's text", s)
+		}
+		if d.Info.OCRPages != 1 || len(d.Warnings) == 0 {
+			t.Errorf("OCR pages %d, warnings %q", d.Info.OCRPages, d.Warnings)
+		}
+		for i, p := range d.Paragraphs {
+			if p.Style != doc.StyleOCR {
+				t.Errorf("paragraph %d not marked as read by OCR", i+1)
+			}
+		}
+	})
+}

@@ -31,6 +31,9 @@ type Options struct {
 	// PDFInProcess reads PDFs in this process (with recover but no
 	// timeout), for callers that cannot start a child process.
 	PDFInProcess bool
+	// NoOCR leaves a PDF's image pages unread even when tesseract is
+	// installed (fuzzing, which must not start programs).
+	NoOCR bool
 }
 
 // DefaultOptions are the limits used when the caller has no configuration.
@@ -138,7 +141,7 @@ func Read(name string, data []byte, opt Options) (d *doc.Document, err error) {
 	if opt.MaxBytes > 0 && int64(len(data)) > opt.MaxBytes {
 		return nil, &Error{name, tooBig(int64(len(data)), opt.MaxBytes)}
 	}
-	paras, styles, info, err := read(name, data, opt)
+	paras, styles, info, notes, err := read(name, data, opt)
 	if err == nil && lineCount(paras) > doc.MaxParagraphs {
 		err = errTooManyParas
 	}
@@ -153,7 +156,7 @@ func Read(name string, data []byte, opt Options) (d *doc.Document, err error) {
 	info.Name = filepath.Base(name)
 	info.Path = name
 	info.SHA256 = hex.EncodeToString(sum[:])
-	d = &doc.Document{Info: info}
+	d = &doc.Document{Info: info, Warnings: notes}
 	d.Paragraphs = doc.Build(normalize.Paragraphs(paras), styles)
 	if len(d.Paragraphs) == 0 {
 		return nil, &Error{name, "文件中没有文字"}
@@ -225,7 +228,7 @@ func sniff(data []byte) (int, string) {
 	return kindText, ""
 }
 
-func read(name string, data []byte, opt Options) (paras, styles []string, info doc.Info, err error) {
+func read(name string, data []byte, opt Options) (paras, styles []string, info doc.Info, notes []string, err error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
 	case ".txt", ".text", ".docx", ".docm", ".dotx", ".dotm", ".pdf", ".ofd":
@@ -234,56 +237,57 @@ func read(name string, data []byte, opt Options) (paras, styles []string, info d
 		// in the Word 97 binary format, and a .docx renamed .doc is still
 		// a .docx.
 	case "":
-		return nil, nil, info, refuse("文件没有扩展名，无法判断类型：只能读取 .docx、.doc、.wps、.pdf、.ofd、.txt 文件")
+		return nil, nil, info, nil, refuse("文件没有扩展名，无法判断类型：只能读取 .docx、.doc、.wps、.pdf、.ofd、.txt 文件")
 	default:
-		return nil, nil, info, refuse("不支持的文件类型 %s：只能读取 .docx、.doc、.wps、.pdf、.ofd、.txt 文件", ext)
+		return nil, nil, info, nil, refuse("不支持的文件类型 %s：只能读取 .docx、.doc、.wps、.pdf、.ofd、.txt 文件", ext)
 	}
 	kind, what := sniff(data)
 	switch kind {
 	case kindEmpty:
 		if len(data) == 0 {
-			return nil, nil, info, refuse("文件是空的（0 字节）")
+			return nil, nil, info, nil, refuse("文件是空的（0 字节）")
 		}
-		return nil, nil, info, refuse("文件中没有文字")
+		return nil, nil, info, nil, refuse("文件中没有文字")
 	case kindPDF:
 		info.Format = "pdf"
-		paras, err = readPDF(data, opt)
-		return paras, nil, info, err
+		t, err := readPDF(data, opt)
+		info.OCRPages = t.ocrPages
+		return t.paras, t.styles, info, t.notes, err
 	case kindZip:
 		if isOFD(data) {
 			info.Format = "ofd"
 			paras, err = readOFD(data)
-			return paras, nil, info, err
+			return paras, nil, info, nil, err
 		}
 		info.Format = "docx"
 		paras, styles, err = readDOCX(data)
-		return paras, styles, info, err
+		return paras, styles, info, nil, err
 	case kindOLE:
 		if bytes.Contains(data, utf16le("EncryptedPackage")) {
-			return nil, nil, info, refuse("文档设置了打开密码（需要密码）：请在 Word/WPS 中取消密码后另存为 .docx 再处理")
+			return nil, nil, info, nil, refuse("文档设置了打开密码（需要密码）：请在 Word/WPS 中取消密码后另存为 .docx 再处理")
 		}
 		info.Format = "doc"
 		paras, styles, err = readDOC(data)
-		return paras, styles, info, err
+		return paras, styles, info, nil, err
 	case kindRTF:
-		return nil, nil, info, refuse("这是 RTF 格式文档，无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式")
+		return nil, nil, info, nil, refuse("这是 RTF 格式文档，无法直接读取：请用 Word 或 WPS 打开后“另存为” .docx 格式")
 	case kindImage:
 		if ext == ".txt" || ext == ".text" {
-			return nil, nil, info, refuse("不是文本文件（内容是 %s）", what)
+			return nil, nil, info, nil, refuse("不是文本文件（内容是 %s）", what)
 		}
-		return nil, nil, info, refuse("内容是 %s，不是文档：请先做文字识别（OCR）", what)
+		return nil, nil, info, nil, refuse("内容是 %s，不是文档：请先做文字识别（OCR）", what)
 	case kindBinary:
 		if ext == ".txt" || ext == ".text" {
-			return nil, nil, info, refuse("不是文本文件（内容是 %s）", what)
+			return nil, nil, info, nil, refuse("不是文本文件（内容是 %s）", what)
 		}
-		return nil, nil, info, refuse("内容是 %s，不是 %s 文档", what, ext)
+		return nil, nil, info, nil, refuse("内容是 %s，不是 %s 文档", what, ext)
 	}
 	if ext != ".txt" && ext != ".text" {
-		return nil, nil, info, refuse("文件已损坏或内容不是 %s 格式（像是纯文本）：如果是文本，请把扩展名改为 .txt", ext)
+		return nil, nil, info, nil, refuse("文件已损坏或内容不是 %s 格式（像是纯文本）：如果是文本，请把扩展名改为 .txt", ext)
 	}
 	info.Format = "txt"
 	paras, info.Encoding, err = readTXT(data)
-	return paras, nil, info, err
+	return paras, nil, info, nil, err
 }
 
 func utf16le(s string) []byte {

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/luoshi/luoshi/pipeline/doc"
 )
 
 // The PDF library can loop forever on a page tree with a cycle or allocate
@@ -73,8 +75,18 @@ func PDFChildMain() int {
 	return 0
 }
 
-// readPDF returns the paragraphs of a PDF.
-func readPDF(data []byte, opt Options) ([]string, error) {
+// pdfText is what a PDF yields: its paragraphs, the style of each
+// (doc.StyleOCR for those read from a page's image), how many pages were read
+// by OCR, and notes for the user.
+type pdfText struct {
+	paras, styles []string
+	ocrPages      int
+	notes         []string
+}
+
+// readPDF returns the paragraphs of a PDF. Its pages without a text layer
+// are read by OCR when tesseract is installed.
+func readPDF(data []byte, opt Options) (pdfText, error) {
 	var pages []Page
 	var err error
 	if opt.PDFInProcess {
@@ -83,12 +95,46 @@ func readPDF(data []byte, opt Options) ([]string, error) {
 		pages, err = runChild(data, opt)
 	}
 	if err != nil {
-		return nil, err
+		return pdfText{}, err
+	}
+	var res pdfText
+	if idx := imagePages(pages); len(idx) > 0 && !opt.NoOCR {
+		tesseract, pdftoppm, ok := ocrTools()
+		switch {
+		case ok:
+			got, err := ocrPages(data, idx, tesseract, pdftoppm)
+			for i, p := range got {
+				if len(p.Lines) > 0 {
+					pages[i] = p
+					res.ocrPages++
+				}
+			}
+			if err != nil {
+				res.notes = append(res.notes, err.Error())
+			}
+			if res.ocrPages > 0 {
+				res.notes = append(res.notes, fmt.Sprintf("有 %d 页是扫描图像，文字由 OCR 识别，可能有错字，请对照原件核对", res.ocrPages))
+			}
+		case len(idx) == len(pages):
+			return pdfText{}, refuse("PDF 中没有文字层（是扫描件或图片）。%s，再重新处理", installOCR)
+		default:
+			res.notes = append(res.notes, fmt.Sprintf("有 %d 页没有文字层（可能是扫描图像），这些页没有读取。%s", len(idx), installOCR))
+		}
 	}
 	if err := checkText(pages); err != nil {
-		return nil, err
+		return pdfText{}, err
 	}
-	return Paragraphs(pages), nil
+	paras, ocr := paragraphs(pages)
+	res.paras = paras
+	if res.ocrPages > 0 {
+		res.styles = make([]string, len(paras))
+		for i, o := range ocr {
+			if o {
+				res.styles[i] = doc.StyleOCR
+			}
+		}
+	}
+	return res, nil
 }
 
 func runChild(data []byte, opt Options) ([]Page, error) {

@@ -27,6 +27,13 @@ const terminal = "。！？；：”’」』）!?;:"
 // stands apart by a larger gap. Running headers, footers and page numbers
 // are dropped first.
 func Paragraphs(doc []Page) []string {
+	paras, _ := paragraphs(doc)
+	return paras
+}
+
+// paragraphs is Paragraphs with, for each paragraph, whether a line of it
+// was read by OCR.
+func paragraphs(doc []Page) ([]string, []bool) {
 	pages := make([][]Line, len(doc))
 	width := 0.0
 	for i, p := range doc {
@@ -42,7 +49,7 @@ func Paragraphs(doc []Page) []string {
 		all = append(all, p...)
 	}
 	if len(all) == 0 {
-		return nil
+		return nil, nil
 	}
 	left, right, spacing := layout(pages)
 	if n := len(all); (n < 8 || right < width/2) && width > 2*left {
@@ -51,12 +58,16 @@ func Paragraphs(doc []Page) []string {
 		right = max(right, width-left)
 	}
 	var out []string
+	var ocr []bool
 	var b strings.Builder
+	read := false // a line of the paragraph in hand was OCR's
 	flush := func() {
 		if b.Len() > 0 {
 			out = append(out, b.String())
+			ocr = append(ocr, read)
 			b.Reset()
 		}
+		read = false
 	}
 	for pi, p := range pages {
 		for i, l := range p {
@@ -76,18 +87,20 @@ func Paragraphs(doc []Page) []string {
 				b.WriteByte(' ')
 			}
 			b.WriteString(text)
+			read = read || l.OCR
 		}
 	}
 	flush()
 	// A folio the reader split into pieces (—, 2, —) is whole again here.
-	kept := out[:0]
-	for _, para := range out {
+	kept, flags := out[:0], ocr[:0]
+	for i, para := range out {
 		para = strings.TrimSpace(folio.ReplaceAllString(para, ""))
 		if para != "" {
 			kept = append(kept, para)
+			flags = append(flags, ocr[i])
 		}
 	}
-	return kept
+	return kept, flags
 }
 
 func lastLine(pages [][]Line) *Line {

@@ -23,6 +23,7 @@ type Line struct {
 	X1   float64 `json:"x1"`
 	Y    float64 `json:"y"`
 	Size float64 `json:"s"`
+	OCR  bool    `json:"o,omitempty"` // read from the page's image
 }
 
 // Page is the lines of one page and its width, which bounds the text's

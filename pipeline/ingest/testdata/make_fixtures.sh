@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates the committed fixtures from the seed speech. Needs
-# LibreOffice (soffice), qpdf, iconv and python3 — tools of this script
+# LibreOffice (soffice), qpdf, iconv, python3, pdftoppm and img2pdf — tools of this script
 # only: the tests read the committed files and need none of them.
 set -e
 cd "$(dirname "$0")"
@@ -39,4 +39,7 @@ cp "$tmp/seed-numbered.doc" seed-numbered.doc
 python3 make_revisions_docx.py "$tmp/revisions.docx"
 (cd "$tmp" && soffice --headless --convert-to doc revisions.docx >/dev/null 2>&1)
 cp "$tmp/revisions.doc" revisions.doc
+# A scan: the seed's first page as a black-and-white image, 150 dpi.
+pdftoppm -r 150 -mono -png -f 1 -l 1 -singlefile seed.pdf "$tmp/scan"
+img2pdf "$tmp/scan.png" -o seed-scan.pdf
 rm -rf "$tmp"
