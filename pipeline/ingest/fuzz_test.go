@@ -267,3 +267,19 @@ func FuzzDOC(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseTSV: whatever tesseract prints, its TSV is read without a
+// panic into lines of valid text at finite places.
+func FuzzParseTSV(f *testing.F) {
+	f.Add([]byte("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+		"1\t1\t0\t0\t0\t0\t0\t0\t1241\t1754\t-1\t\n5\t1\t1\t1\t1\t1\t120\t124\t40\t20\t96\t要加强\n5\t1\t1\t1\t1\t2\t160\t124\t40\t20\t96\tAPP\n"))
+	f.Add([]byte("5\t1\t1\t1\t1\t1\tNaN\t-1e308\t1e308\t0\t0\t\xff\n"))
+	f.Fuzz(func(t *testing.T, tsv []byte) {
+		p := parseTSV(tsv, 72.0/ocrDPI)
+		for _, l := range p.Lines {
+			if !utf8.ValidString(l.Text) || l.Text == "" {
+				t.Fatalf("line %q", l.Text)
+			}
+		}
+	})
+}
