@@ -33,3 +33,20 @@ func BenchmarkReadPDFInProcess(b *testing.B) {
 	opt.PDFInProcess = true
 	benchRead(b, "testdata/seed.pdf", opt)
 }
+
+// BenchmarkReadDOC: Word 97 (LibreOffice's .doc of the numbered seed).
+func BenchmarkReadDOC(b *testing.B) { benchRead(b, "testdata/seed-numbered.doc", DefaultOptions()) }
+
+// BenchmarkReadPDFAES256: an owner-only AES-256 PDF, decrypted in the child.
+func BenchmarkReadPDFAES256(b *testing.B) {
+	benchRead(b, "testdata/short-owner-aes256.pdf", DefaultOptions())
+}
+
+// BenchmarkReadScan: one scanned page read by OCR (render, tesseract,
+// paragraphs); skipped without tesseract.
+func BenchmarkReadScan(b *testing.B) {
+	if _, _, ok := ocrTools(); !ok {
+		b.Skip("tesseract with chi_sim, or pdftoppm, is not installed")
+	}
+	benchRead(b, "testdata/seed-scan.pdf", DefaultOptions())
+}

@@ -95,6 +95,8 @@ func TestSeedVariants(t *testing.T) {
 			}
 			if s := similarity(d.Text(), strings.Join(want, "\n")); s < 0.99 {
 				t.Errorf("document similarity %.4f", s)
+			} else {
+				t.Logf("document similarity %.4f", s)
 			}
 			if !strings.HasPrefix(d.Paragraphs[2].Text, "一、打造") {
 				t.Errorf("third paragraph starts %q, want 一、打造", string([]rune(d.Paragraphs[2].Text)[:8]))
