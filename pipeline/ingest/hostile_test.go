@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/luoshi/luoshi/pipeline/doc"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -528,4 +530,62 @@ func TestOCRScan(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestPDFCIDTrueTypeWithoutToUnicode: a Type 0 font with Identity-H, a
+// TrueType descendant and no ToUnicode (glyph ids in the text, as some
+// government PDFs have) reads through the embedded font's own cmap, with
+// an identity CIDToGIDMap or a stream one; before, it read as garbage and
+// was refused.
+func TestPDFCIDTrueTypeWithoutToUnicode(t *testing.T) {
+	f, err := sfnt.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "Hello luoshi 2026"
+	var buf sfnt.Buffer
+	var codes strings.Builder
+	for _, r := range text {
+		g, err := f.GlyphIndex(&buf, r)
+		if err != nil || g == 0 {
+			t.Fatalf("no glyph for %q", r)
+		}
+		fmt.Fprintf(&codes, "%04X", uint16(g))
+	}
+	// The stream map sends CID k to the glyph of the k-th character.
+	var mapped strings.Builder
+	gidmap := make([]byte, 2*(len(text)+1))
+	for i, r := range text {
+		g, _ := f.GlyphIndex(&buf, r)
+		gidmap[2*(i+1)], gidmap[2*(i+1)+1] = byte(g>>8), byte(g)
+		fmt.Fprintf(&mapped, "%04X", i+1)
+	}
+	fontFile := fmt.Sprintf("<< /Length %d /Length1 %d >>\nstream\n%s\nendstream", len(goregular.TTF), len(goregular.TTF), goregular.TTF)
+	mk := func(codes, cidToGID string, extra ...string) []byte {
+		objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+			stream("BT /F1 12 Tf 72 700 Td <" + codes + "> Tj ET"),
+			"<< /Type /Font /Subtype /Type0 /BaseFont /Go /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+			"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Go /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /CIDToGIDMap " + cidToGID + " >>",
+			"<< /Type /FontDescriptor /FontName /Go /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 8 0 R >>",
+			fontFile}
+		return buildPDF(append(objs, extra...)...)
+	}
+	for _, tc := range []struct {
+		name string
+		pdf  []byte
+	}{
+		{"identity", mk(codes.String(), "/Identity")},
+		{"stream map", mk(mapped.String(), "9 0 R", fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(gidmap), gidmap))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pages, err := extractPDF(tc.pdf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(Paragraphs(pages), ""); got != text {
+				t.Errorf("text %q, want %q", got, text)
+			}
+		})
+	}
 }

@@ -361,7 +361,9 @@ func interpret(p pdf.Page, shrink map[string]float64, samples map[string][]float
 				enc, ok := fonts[name]
 				if !ok {
 					f := p.Font(name)
-					enc = f.Encoder()
+					if enc = cidTrueType(f.V); enc == nil {
+						enc = f.Encoder()
+					}
 					fonts[name] = enc
 				}
 				g.enc = enc
