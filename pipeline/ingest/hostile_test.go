@@ -589,3 +589,23 @@ func TestPDFCIDTrueTypeWithoutToUnicode(t *testing.T) {
 		})
 	}
 }
+
+// TestOCRMemoryBound: tesseract runs under the memory cap, as the PDF
+// child does: with 16 MB it cannot read a page, and says so.
+func TestOCRMemoryBound(t *testing.T) {
+	tesseract, pdftoppm, ok := ocrTools()
+	if !ok || !canExecLimited {
+		t.Skip("tesseract with chi_sim, pdftoppm or RLIMIT_AS is not available")
+	}
+	scan, err := os.ReadFile("testdata/seed-scan.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ocrPages(scan, []int{0}, tesseract, pdftoppm, 16<<20); err == nil {
+		t.Fatal("tesseract read a page within 16 MB: the cap does not apply")
+	}
+	got, err := ocrPages(scan, []int{0}, tesseract, pdftoppm, 1<<30)
+	if err != nil || len(got[0].Lines) == 0 {
+		t.Fatalf("within 1 GiB: %v, %d lines", err, len(got[0].Lines))
+	}
+}

@@ -74,7 +74,7 @@ func imagePages(pages []Page) []int {
 
 // ocrPages reads the pages idx of the PDF data, each on a core of its
 // own, and returns their lines, in PDF points like a text page's.
-func ocrPages(data []byte, idx []int, tesseract, pdftoppm string) (map[int]Page, error) {
+func ocrPages(data []byte, idx []int, tesseract, pdftoppm string, mem int64) (map[int]Page, error) {
 	dir, err := os.MkdirTemp("", "luoshi-ocr-")
 	if err != nil {
 		return nil, err
@@ -92,7 +92,7 @@ func ocrPages(data []byte, idx []int, tesseract, pdftoppm string) (map[int]Page,
 	for range max(1, min(runtime.GOMAXPROCS(0), len(idx))) {
 		wg.Go(func() {
 			for i := range jobs {
-				p, err := ocrPage(dir, src, i, tesseract, pdftoppm)
+				p, err := ocrPage(dir, src, i, tesseract, pdftoppm, mem)
 				mu.Lock()
 				if err != nil && firstErr == nil {
 					firstErr = err
@@ -110,7 +110,31 @@ func ocrPages(data []byte, idx []int, tesseract, pdftoppm string) (map[int]Page,
 	return out, firstErr
 }
 
-func ocrPage(dir, src string, i int, tesseract, pdftoppm string) (Page, error) {
+// The OCR child: a process of this binary that caps its memory and
+// execs tesseract (see execLimited).
+const (
+	ocrExecEnv   = "LUOSHI_OCR_EXEC"
+	ocrMemoryEnv = "LUOSHI_OCR_MEMORY"
+)
+
+// ocrChild turns this process into tesseract, bounded, when it was
+// started as the OCR child; it returns only when it was not.
+func ocrChild() {
+	path := os.Getenv(ocrExecEnv)
+	if path == "" {
+		return
+	}
+	mem, _ := strconv.ParseInt(os.Getenv(ocrMemoryEnv), 10, 64)
+	if mem <= 0 {
+		mem = 1 << 30
+	}
+	os.Unsetenv(ocrExecEnv)
+	err := execLimited(path, os.Args[1:], mem)
+	fmt.Fprintln(os.Stderr, "cannot start tesseract:", err)
+	os.Exit(127)
+}
+
+func ocrPage(dir, src string, i int, tesseract, pdftoppm string, mem int64) (Page, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), ocrTimeout)
 	defer cancel()
 	img := filepath.Join(dir, "p"+strconv.Itoa(i))
@@ -119,10 +143,17 @@ func ocrPage(dir, src string, i int, tesseract, pdftoppm string) (Page, error) {
 	if out, err := render.CombinedOutput(); err != nil {
 		return Page{}, fmt.Errorf("第 %s 页无法渲染为图像（%v %s）", n, err, strings.TrimSpace(string(out)))
 	}
-	read := exec.CommandContext(ctx, tesseract, img+".png", "stdout", "-l", ocrLang, "tsv")
+	args := []string{img + ".png", "stdout", "-l", ocrLang, "tsv"}
+	read := exec.CommandContext(ctx, tesseract, args...)
+	if exe, err := os.Executable(); err == nil && canExecLimited {
+		// This binary, started as the OCR child, caps its address space
+		// and becomes tesseract: a page cannot take the machine's memory.
+		read = exec.CommandContext(ctx, exe, args...)
+		read.Env = append(os.Environ(), ocrExecEnv+"="+tesseract, ocrMemoryEnv+"="+strconv.FormatInt(mem, 10))
+	}
 	// One thread a page: pages are read in parallel instead, which is
 	// faster than tesseract's own threads fighting over the cores.
-	read.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	read.Env = append(append(read.Env, os.Environ()...), "OMP_THREAD_LIMIT=1")
 	var stderr bytes.Buffer
 	read.Stderr = &stderr
 	tsv, err := read.Output()

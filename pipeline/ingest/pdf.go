@@ -41,6 +41,7 @@ func init() {
 	if IsPDFChild() {
 		os.Exit(PDFChildMain())
 	}
+	ocrChild()
 }
 
 // IsPDFChild reports whether this process was started as the PDF reader child.
@@ -102,7 +103,11 @@ func readPDF(data []byte, opt Options) (pdfText, error) {
 		tesseract, pdftoppm, ok := ocrTools()
 		switch {
 		case ok:
-			got, err := ocrPages(data, idx, tesseract, pdftoppm)
+			mem := opt.PDFMemory
+			if mem <= 0 {
+				mem = 1 << 30
+			}
+			got, err := ocrPages(data, idx, tesseract, pdftoppm, mem)
 			for i, p := range got {
 				if len(p.Lines) > 0 {
 					pages[i] = p

@@ -24,3 +24,17 @@ func limitAddressSpace(mem int64) {
 	limit := uint64(base + mem + 256<<20)
 	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: limit, Max: limit})
 }
+
+// execLimited replaces this process with the program at path, its address
+// space capped at mem bytes (the limit survives exec): how OCR bounds
+// tesseract's memory as the PDF child bounds its own. It returns only on
+// failure.
+func execLimited(path string, args []string, mem int64) error {
+	if err := syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: uint64(mem), Max: uint64(mem)}); err != nil {
+		return err
+	}
+	return syscall.Exec(path, append([]string{path}, args...), os.Environ())
+}
+
+// canExecLimited reports whether execLimited bounds a program here.
+const canExecLimited = true
