@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -320,7 +321,7 @@ func (b *builder) removed() error {
 		return err
 	}
 	// A date typed earlier stays a date.
-	due := 2 + indexOf(ins, columns[colDue].title)
+	due := 2 + slices.Index(ins, columns[colDue].title)
 	for i, r := range b.orphans {
 		if v := r.In[columns[colDue].title]; v != "" {
 			if serial, err := strconv.ParseFloat(v, 64); err == nil {
@@ -334,15 +335,6 @@ func (b *builder) removed() error {
 		}
 	}
 	return nil
-}
-
-func indexOf(xs []string, x string) int {
-	for i, v := range xs {
-		if v == x {
-			return i
-		}
-	}
-	return -1
 }
 
 func (b *builder) props() error {

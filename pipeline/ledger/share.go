@@ -3,6 +3,7 @@ package ledger
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,6 +75,7 @@ func ShareName(unit string) string {
 // leads, then those it helps with. Tasks nobody leads are in no share.
 func Shares(items []*Item) map[string][]*Item {
 	out := map[string][]*Item{}
+	in := map[string]map[*Item]bool{} // the items each unit's share has
 	for _, role := range []bool{true, false} {
 		for _, it := range items {
 			units := it.PartnerUnits()
@@ -81,22 +83,17 @@ func Shares(items []*Item) map[string][]*Item {
 				units = it.LeadUnits()
 			}
 			for _, u := range units {
-				if !containsItem(out[u], it) {
+				if in[u] == nil {
+					in[u] = map[*Item]bool{}
+				}
+				if !in[u][it] {
+					in[u][it] = true
 					out[u] = append(out[u], it)
 				}
 			}
 		}
 	}
 	return out
-}
-
-func containsItem(xs []*Item, it *Item) bool {
-	for _, x := range xs {
-		if x == it {
-			return true
-		}
-	}
-	return false
 }
 
 type shareCol struct {
@@ -139,7 +136,7 @@ func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.T
 	}
 	lead := 0
 	for _, it := range items {
-		if contains(it.LeadUnits(), unit) {
+		if slices.Contains(it.LeadUnits(), unit) {
 			lead++
 		}
 	}
@@ -192,7 +189,7 @@ func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.T
 	for k, it := range items {
 		row := k + 3
 		role := "配合"
-		if contains(it.LeadUnits(), unit) {
+		if slices.Contains(it.LeadUnits(), unit) {
 			role = "牵头"
 		}
 		left := ""
@@ -230,7 +227,7 @@ func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.T
 		}
 	}
 	status := excelize.NewDataValidation(true)
-	status.Sqref = colName(indexOf(titles, export.ColStatus)+1) + "3:" + colName(indexOf(titles, export.ColStatus)+1) + end
+	status.Sqref = colName(slices.Index(titles, export.ColStatus)+1) + "3:" + colName(slices.Index(titles, export.ColStatus)+1) + end
 	if err := status.SetDropList(export.StatusChoices); err != nil {
 		return err
 	}
@@ -276,15 +273,6 @@ func setRaw(f *excelize.File, sh, cell, v, title string) error {
 	return f.SetCellStr(sh, cell, v)
 }
 
-func indexOf(xs []string, x string) int {
-	for i, y := range xs {
-		if y == x {
-			return i
-		}
-	}
-	return -1
-}
-
 // Returned is a share as a unit gave it back.
 type Returned struct {
 	Unit string
@@ -321,7 +309,7 @@ func ReadReturned(path string) (r *Returned, ok bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	if !contains(rec.Sheets, sheetMarker) {
+	if !slices.Contains(rec.Sheets, sheetMarker) {
 		return nil, false, nil
 	}
 	unit := ""

@@ -3,6 +3,7 @@ package ledger
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -220,7 +221,7 @@ func WriteLedger(w io.Writer, items []*Item, today, generated time.Time) error {
 			leads = []string{NoLead}
 		}
 		for i, u := range leads {
-			if !contains(leads[:i], u) {
+			if !slices.Contains(leads[:i], u) {
 				byLead[u] = append(byLead[u], it)
 			}
 		}
@@ -240,15 +241,6 @@ func WriteLedger(w io.Writer, items []*Item, today, generated time.Time) error {
 	f.SetActiveSheet(0)
 	_, err = f.WriteTo(w)
 	return err
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // sheetName makes a unit's name a legal, unused sheet name: at most 31

@@ -1,6 +1,9 @@
 package review
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Records are the rows of one sheet read by their header: each row maps a
 // header to its raw cell value (a date is its serial number).
@@ -37,7 +40,7 @@ func ReadRecords(path, sheet string, names []string) (rec *Records, err error) {
 		if k > 0 && s == sheet {
 			continue
 		}
-		if k == 0 && !contains(rec.Sheets, s) {
+		if k == 0 && !slices.Contains(rec.Sheets, s) {
 			continue
 		}
 		rows, reason := readSheet(f, s)
@@ -73,13 +76,4 @@ func ReadRecords(path, sheet string, names []string) (rec *Records, err error) {
 		}
 	}
 	return nil, &Error{path, "找不到含“" + strings.Join(names, "”“") + "”各列的表头"}
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
