@@ -163,13 +163,12 @@ func (p *Processor) applyTo(wb, unit string, rows []ledger.ReturnedRow, applied 
 		return false, conflicts, ""
 	}
 	names := export.NamesFor(entry.Stem)
-	f, err := os.Open(filepath.Join(p.cfg.Out, names.JSON))
-	if err != nil {
+	d, err := export.ReadJSONFile(filepath.Join(p.cfg.Out, names.JSON))
+	var pe *os.PathError
+	switch {
+	case errors.As(err, &pe):
 		return false, conflicts, fmt.Sprintf("无法读取 %s（%s），单位的进展没有写入 %s", names.JSON, atomicfile.Reason(err), wb)
-	}
-	d, err := export.ReadJSON(f)
-	f.Close()
-	if err != nil {
+	case err != nil:
 		return false, conflicts, fmt.Sprintf("%s 已损坏（%v），单位的进展没有写入 %s：请重新处理 %s", names.JSON, err, wb, source)
 	}
 	if cur, err := atomicfile.Sum(wbPath); err == nil && cur != entry.WorkbookSHA256 && cur != entry.WorkbookPending {

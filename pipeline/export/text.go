@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -60,6 +61,16 @@ func ReadJSON(r io.Reader) (*doc.Document, error) {
 		return nil, err
 	}
 	return &d, nil
+}
+
+// ReadJSONFile is ReadJSON of the file at path.
+func ReadJSONFile(path string) (*doc.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadJSON(f)
 }
 
 // writeValue writes one top-level field, indented one level; a non-empty

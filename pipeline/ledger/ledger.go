@@ -158,7 +158,7 @@ func Load(out string, sources []Source) (docs []*Document, items []*Item, errs [
 	sort.Slice(sources, func(i, j int) bool { return sources[i].Name < sources[j].Name })
 	for _, s := range sources {
 		names := export.NamesFor(s.Stem)
-		d, err := readDoc(filepath.Join(out, names.JSON))
+		d, err := export.ReadJSONFile(filepath.Join(out, names.JSON))
 		if err != nil {
 			if !errors.Is(err, os.ErrNotExist) {
 				errs = append(errs, fmt.Errorf("%s：无法读取 %s（%v），总台账里没有这个文件的任务", s.Name, names.JSON, err))
@@ -210,13 +210,4 @@ func item(d *Document, t *doc.Task, typed map[string]export.Input) *Item {
 		Done:     pick(export.ColDone, ""),
 		Delay:    pick(export.ColDelay, ""),
 	}
-}
-
-func readDoc(path string) (*doc.Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return export.ReadJSON(f)
 }

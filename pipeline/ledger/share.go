@@ -305,16 +305,17 @@ func ReadReturned(path string) (r *Returned, ok bool, err error) {
 	for _, fl := range Fields {
 		names = append(names, fl, sentPrefix+fl)
 	}
-	rec, err := review.ReadRecords(path, SheetShare, names)
+	recs, err := review.ReadRecords(path, review.Want{Sheet: SheetShare, Names: names}, review.Want{Sheet: sheetMarker, Names: []string{markerText}})
 	if err != nil {
 		return nil, false, err
 	}
+	rec, marker := recs[0], recs[1]
 	if !slices.Contains(rec.Sheets, sheetMarker) {
 		return nil, false, nil
 	}
 	unit := ""
-	if m, err := review.ReadRecords(path, sheetMarker, []string{markerText}); err == nil && len(m.Rows) > 0 {
-		unit = m.Rows[0][markerText]
+	if marker != nil && len(marker.Rows) > 0 {
+		unit = marker.Rows[0][markerText]
 	}
 	r = &Returned{Unit: unit}
 	for _, row := range rec.Rows {

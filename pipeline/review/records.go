@@ -3,6 +3,8 @@ package review
 import (
 	"slices"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Records are the rows of one sheet read by their header: each row maps a
@@ -14,19 +16,28 @@ type Records struct {
 	RowNumbers []int
 }
 
-// ReadRecords reads the sheet named sheet of the workbook at path (or, if
-// there is none, the first sheet whose header names every one of names):
-// the header is the first of its first rows that names them all, each row
-// below it a record (none under the header is no error). It reads with the bounds every workbook from outside
-// is read with, and fails with an *Error naming the file and the reason.
-func ReadRecords(path, sheet string, names []string) (rec *Records, err error) {
+// Want names a sheet for ReadRecords: the sheet called Sheet or, if
+// there is none, the first whose header names every one of Names.
+type Want struct {
+	Sheet string
+	Names []string
+}
+
+// ReadRecords reads the workbook at path once, for the sheet first wants
+// and for each of more: the header is the first of a sheet's first rows
+// that names all of Names, each row below it a record (none under the
+// header is no error). A sheet of more that cannot be found or read is
+// nil; first must be found. It reads with the bounds every workbook from
+// outside is read with, and fails with an *Error naming the file and the
+// reason.
+func ReadRecords(path string, first Want, more ...Want) (recs []*Records, err error) {
 	b, reason := readBounded(path)
 	if reason != "" {
 		return nil, &Error{path, reason}
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			rec, err = nil, &Error{path, reasonDamaged}
+			recs, err = nil, &Error{path, reasonDamaged}
 		}
 	}()
 	f, reason := open(b)
@@ -34,23 +45,35 @@ func ReadRecords(path, sheet string, names []string) (rec *Records, err error) {
 		return nil, &Error{path, reason}
 	}
 	defer f.Close()
-	rec = &Records{Sheets: f.GetSheetList()}
-	order := append([]string{sheet}, rec.Sheets...)
+	sheets := f.GetSheetList()
+	for k, w := range append([]Want{first}, more...) {
+		rec, reason := records(f, sheets, w)
+		if k == 0 && reason != "" {
+			return nil, &Error{path, reason}
+		}
+		recs = append(recs, rec)
+	}
+	return recs, nil
+}
+
+// records reads the sheet w wants; reason says why it could not.
+func records(f *excelize.File, sheets []string, w Want) (*Records, string) {
+	order := append([]string{w.Sheet}, sheets...)
 	for k, s := range order {
-		if k > 0 && s == sheet {
+		if k > 0 && s == w.Sheet {
 			continue
 		}
-		if k == 0 && !slices.Contains(rec.Sheets, s) {
+		if k == 0 && !slices.Contains(sheets, s) {
 			continue
 		}
 		rows, reason := readSheet(f, s)
 		if reason != "" {
-			return nil, &Error{path, reason}
+			return nil, reason
 		}
 		for i := 0; i < len(rows) && i < headerSearchRows; i++ {
-			cols := headerColumns(rows[i].cells, names)
+			cols := headerColumns(rows[i].cells, w.Names)
 			all := true
-			for _, n := range names {
+			for _, n := range w.Names {
 				if _, ok := cols[n]; !ok {
 					all = false
 					break
@@ -59,6 +82,7 @@ func ReadRecords(path, sheet string, names []string) (rec *Records, err error) {
 			if !all {
 				continue
 			}
+			rec := &Records{Sheets: sheets}
 			head := rows[i].cells
 			for _, r := range rows[i+1:] {
 				m := map[string]string{}
@@ -72,8 +96,8 @@ func ReadRecords(path, sheet string, names []string) (rec *Records, err error) {
 				rec.Rows = append(rec.Rows, m)
 				rec.RowNumbers = append(rec.RowNumbers, r.n)
 			}
-			return rec, nil
+			return rec, ""
 		}
 	}
-	return nil, &Error{path, "找不到含“" + strings.Join(names, "”“") + "”各列的表头"}
+	return nil, "找不到含“" + strings.Join(w.Names, "”“") + "”各列的表头"
 }
