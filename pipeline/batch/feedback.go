@@ -72,7 +72,7 @@ func (p *Processor) feedback(path string, moveOut bool) (res Result) {
 		res.Status = Skipped
 		res.Reason = "不是要处理的文件类型（.xlsx），也不是 luoshi 生成的单位任务清单；只处理 .docx、.doc、.wps、.pdf、.ofd、.txt 和交回的任务清单"
 		var re *review.Error
-		if errors.As(err, &re) && strings.Contains(name, ledger.ShareSuffix[:len(ledger.ShareSuffix)-len(".xlsx")]) {
+		if errors.As(err, &re) && strings.Contains(name, strings.TrimSuffix(ledger.ShareSuffix, ".xlsx")) {
 			res.Status, res.Reason = Failed, "交回的任务清单无法读取："+re.Reason
 		}
 		return res

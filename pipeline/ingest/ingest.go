@@ -36,6 +36,15 @@ type Options struct {
 	NoOCR bool
 }
 
+// pdfMemory is the memory a PDF child, or a page's OCR, may use: 1 GiB
+// unless PDFMemory says.
+func (o Options) pdfMemory() int64 {
+	if o.PDFMemory > 0 {
+		return o.PDFMemory
+	}
+	return 1 << 30
+}
+
 // DefaultOptions are the limits used when the caller has no configuration.
 func DefaultOptions() Options {
 	return Options{MaxBytes: 50 << 20, PDFTimeout: 30 * time.Second, PDFMemory: 1 << 30}

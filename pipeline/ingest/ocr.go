@@ -125,9 +125,7 @@ func ocrChild() {
 		return
 	}
 	mem, _ := strconv.ParseInt(os.Getenv(ocrMemoryEnv), 10, 64)
-	if mem <= 0 {
-		mem = 1 << 30
-	}
+	mem = Options{PDFMemory: mem}.pdfMemory()
 	os.Unsetenv(ocrExecEnv)
 	err := execLimited(path, os.Args[1:], mem)
 	fmt.Fprintln(os.Stderr, "cannot start tesseract:", err)
@@ -144,16 +142,17 @@ func ocrPage(dir, src string, i int, tesseract, pdftoppm string, mem int64) (Pag
 		return Page{}, fmt.Errorf("第 %s 页无法渲染为图像（%v %s）", n, err, strings.TrimSpace(string(out)))
 	}
 	args := []string{img + ".png", "stdout", "-l", ocrLang, "tsv"}
+	// One thread a page: pages are read in parallel instead, which is
+	// faster than tesseract's own threads fighting over the cores.
+	env := append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	read := exec.CommandContext(ctx, tesseract, args...)
 	if exe, err := os.Executable(); err == nil && canExecLimited {
 		// This binary, started as the OCR child, caps its address space
 		// and becomes tesseract: a page cannot take the machine's memory.
 		read = exec.CommandContext(ctx, exe, args...)
-		read.Env = append(os.Environ(), ocrExecEnv+"="+tesseract, ocrMemoryEnv+"="+strconv.FormatInt(mem, 10))
+		env = append(env, ocrExecEnv+"="+tesseract, ocrMemoryEnv+"="+strconv.FormatInt(mem, 10))
 	}
-	// One thread a page: pages are read in parallel instead, which is
-	// faster than tesseract's own threads fighting over the cores.
-	read.Env = append(append(read.Env, os.Environ()...), "OMP_THREAD_LIMIT=1")
+	read.Env = env
 	var stderr bytes.Buffer
 	read.Stderr = &stderr
 	tsv, err := read.Output()

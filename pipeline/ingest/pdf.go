@@ -103,11 +103,7 @@ func readPDF(data []byte, opt Options) (pdfText, error) {
 		tesseract, pdftoppm, ok := ocrTools()
 		switch {
 		case ok:
-			mem := opt.PDFMemory
-			if mem <= 0 {
-				mem = 1 << 30
-			}
-			got, err := ocrPages(data, idx, tesseract, pdftoppm, mem)
+			got, err := ocrPages(data, idx, tesseract, pdftoppm, opt.pdfMemory())
 			for i, p := range got {
 				if len(p.Lines) > 0 {
 					pages[i] = p
@@ -147,10 +143,7 @@ func runChild(data []byte, opt Options) ([]Page, error) {
 	if timeout <= 0 {
 		timeout = 30 * time.Second
 	}
-	mem := opt.PDFMemory
-	if mem <= 0 {
-		mem = 1 << 30
-	}
+	mem := opt.pdfMemory()
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, refuse("无法启动 PDF 读取进程：%v", err)
