@@ -9,10 +9,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,7 +57,7 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 			}
 		}
 	}
-	parallel(len(judged), judge)
+	segment.Parallel(len(judged), parallelMin, judge)
 
 	hits := map[int][]sloganHit{}
 	locs := map[int]doc.Location{}
@@ -320,21 +318,6 @@ type judgement struct {
 // parallelMin is the sentence count below which goroutines cost more than
 // they save: a speech is judged in about a millisecond.
 const parallelMin = 512
-
-// parallel runs do over [0,n) in contiguous chunks, one per processor.
-func parallel(n int, do func(lo, hi int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if n < parallelMin || workers < 2 {
-		do(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += chunk {
-		wg.Go(func() { do(lo, min(lo+chunk, n)) })
-	}
-	wg.Wait()
-}
 
 func (c *compiled) task(d *doc.Document, o *structure.Outline, s structure.Sentence, sent doc.Sentence, rs []rune, dec decision, sl []sloganHit, id string) doc.Task {
 	t := doc.Task{

@@ -20,7 +20,7 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 	c := ForRules(r).For(texts...)
 	// Each paragraph is cut on its own, and a long document's on every
 	// core: the cutter is only read once made.
-	parallel(len(d.Paragraphs), func(lo, hi int) {
+	Parallel(len(d.Paragraphs), parallelMin, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			cutParagraph(c, &d.Paragraphs[i])
 		}
@@ -31,9 +31,13 @@ func Annotate(d *doc.Document, r *dict.Rules) {
 // cores: a speech has a few dozen, done faster on one.
 const parallelMin = 256
 
-func parallel(n int, do func(lo, hi int)) {
+// Parallel runs do over [0,n) in contiguous chunks, one per processor,
+// when n is at least least; on one goroutine otherwise. The stages that
+// take a long document apart (cutting paragraphs here, judging sentences
+// in extract) share it.
+func Parallel(n, least int, do func(lo, hi int)) {
 	workers := runtime.GOMAXPROCS(0)
-	if n < parallelMin || workers < 2 {
+	if n < least || workers < 2 {
 		do(0, n)
 		return
 	}
