@@ -462,10 +462,6 @@ func TestLowConfidenceShaded(t *testing.T) {
 	}
 	d.Tasks[0].Confidence, d.Tasks[1].Confidence = 0.55, 0.95
 	f := roundTrip(t, d, Options{})
-	rows, err := f.GetRows(SheetTasks)
-	if err != nil {
-		t.Fatal(err)
-	}
 	fillOf := func(cell string) string {
 		id, err := f.GetCellStyle(SheetTasks, cell)
 		if err != nil {
@@ -478,10 +474,7 @@ func TestLowConfidenceShaded(t *testing.T) {
 		return strings.Join(st.Fill.Color, ",")
 	}
 	found := 0
-	for r, row := range rows {
-		if len(row) <= colID || row[colText] == "" {
-			continue
-		}
+	for r, row := range taskRows(t, f) {
 		var want string
 		switch row[colText] {
 		case d.Tasks[0].Text:
