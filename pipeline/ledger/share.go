@@ -115,21 +115,11 @@ var shareCols = []shareCol{
 // and, hidden, what they showed, so that what the unit typed is told from
 // what it was sent.
 func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.Time) error {
-	f := excelize.NewFile()
+	f, st, err := newBook()
+	if err != nil {
+		return err
+	}
 	defer f.Close()
-	if err := f.SetDefaultFont(fontName); err != nil {
-		return err
-	}
-	st, err := newStyles(f)
-	if err != nil {
-		return err
-	}
-	input, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FCE4D6"}},
-		Border:    []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1}, {Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	if err != nil {
-		return err
-	}
 	sh := SheetShare
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		return err
@@ -170,7 +160,7 @@ func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.T
 		}
 		style := st.head
 		if i < len(shareCols) && shareCols[i].input {
-			style = input
+			style = st.headInput
 		}
 		if err := f.SetCellStyle(sh, name, name, style); err != nil {
 			return err

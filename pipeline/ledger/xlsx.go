@@ -81,6 +81,22 @@ const noteFmt = "总台账：由 luoshi 根据输出文件夹里各文件的任�
 
 type styles struct {
 	note, head, body, center, date, overdue, late int
+	headInput                                     int // the header of a column people fill in
+}
+
+// newBook starts a workbook of the ledger's: its font and its styles.
+func newBook() (*excelize.File, styles, error) {
+	f := excelize.NewFile()
+	if err := f.SetDefaultFont(fontName); err != nil {
+		f.Close()
+		return nil, styles{}, err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		f.Close()
+		return nil, styles{}, err
+	}
+	return f, st, nil
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -101,6 +117,8 @@ func newStyles(f *excelize.File) (styles, error) {
 	}{
 		{&s.note, excelize.Style{Font: font(false, "404040"), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
 		{&s.head, excelize.Style{Font: font(true, ""), Fill: fill("D9E1F2"), Border: border,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&s.headInput, excelize.Style{Font: font(true, ""), Fill: fill("FCE4D6"), Border: border,
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&s.body, excelize.Style{Font: font(false, ""), Border: border, Alignment: top}},
 		{&s.center, excelize.Style{Font: font(false, ""), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
@@ -187,15 +205,11 @@ func countByLead(items []*Item, today time.Time) []Counts {
 // each lead unit with a chart, then a sheet per lead unit. today is the
 // day 剩余天数 and 是否逾期 are counted from; generated stamps the note.
 func WriteLedger(w io.Writer, items []*Item, today, generated time.Time) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetDefaultFont(fontName); err != nil {
-		return err
-	}
-	st, err := newStyles(f)
+	f, st, err := newBook()
 	if err != nil {
 		return err
 	}
+	defer f.Close()
 	if err := f.SetSheetName("Sheet1", SheetAll); err != nil {
 		return err
 	}
