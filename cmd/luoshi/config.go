@@ -38,7 +38,7 @@ func init() {
 	root.PersistentFlags().String("dict", "", "规则词典目录（默认使用内置词典）")
 	root.PersistentFlags().Int("max-size-mb", defaults["max_size_mb"].(int), "单个文件的大小上限（MB）")
 	root.PersistentFlags().String("pdf-timeout", defaults["pdf_timeout"].(string), "读取一个 PDF 的最长时间")
-	root.PersistentFlags().Int("pdf-memory-mb", defaults["pdf_memory_mb"].(int), "读取一个 PDF 时允许使用的最大内存（MB）")
+	root.PersistentFlags().Int("pdf-memory-mb", defaults["pdf_memory_mb"].(int), "读取一个 PDF（或识别一页扫描件）时允许使用的最大内存（MB）")
 }
 
 func loadConfig(cmd *cobra.Command) error {
