@@ -107,6 +107,17 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 		g.tasks = append(g.tasks, i)
 		g.actors = append(g.actors, t.Actors...)
 	}
+	// The unit the document names as coordinating its implementation
+	// counts as if the measure named one of its duties: the default lead
+	// of a measure no other unit's duties claim more.
+	coord := -1
+	if u, ok := coordinator(d, r, units); ok {
+		for k, c := range cands {
+			if c.unit == u {
+				coord = k
+			}
+		}
+	}
 	for _, g := range groups {
 		best, bestScore := -1, 0
 		scores := make([]int, len(cands))
@@ -114,6 +125,10 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 		ms := matches(duties, g.text, g.context)
 		for k, c := range cands {
 			s, w := ms.score(k)
+			if k == coord {
+				s += coordBonus
+				w = "文件牵头单位“" + c.unit + "”" + w
+			}
 
 			for _, a := range g.actors {
 				// The unit named as a task's subject (人社部要…) does it.
@@ -124,7 +139,9 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 				}
 			}
 			scores[k], why[k] = s, w
-			if s > bestScore {
+			// At a tie the coordinator leads: the measure is as much its
+			// work as the other's, and it answers for the whole.
+			if s > bestScore || s == bestScore && k == coord {
 				best, bestScore = k, s
 			}
 		}
@@ -134,7 +151,10 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 		var partners []string
 		for k, s := range scores {
 			// Another unit's duties as much present as half the lead's
-			// make it a partner.
+			// make it a partner; coordinating the document does not.
+			if k == coord {
+				s -= coordBonus
+			}
 			if k != best && s >= partnerMin && 2*s >= bestScore {
 				partners = append(partners, cands[k].unit)
 			}
@@ -157,6 +177,10 @@ const partnerMin = 2
 // its subject leads it.
 const actorBonus = 20
 
+// coordBonus is what coordinating the document weighs: one duty word in
+// the measure's own text.
+const coordBonus = 3
+
 // match is one duty word found: its place, in the task's text or in its
 // context, and whose duty it is.
 type match struct {
@@ -165,6 +189,7 @@ type match struct {
 	start, end int
 	inText     bool
 	means      bool
+	learned    bool
 }
 
 type matchSet []match
@@ -175,16 +200,16 @@ type matchSet []match
 // place of the text is tried against the few words that can start there.
 func matches(duties []dict.Duty, text, context string) matchSet {
 	type entry struct {
-		word  string
-		cand  int
-		means bool
+		word           string
+		cand           int
+		means, learned bool
 	}
 	index := map[rune][]entry{}
 	for k, d := range duties {
 		for wi, ws := range [][]string{d.Words, d.Learned, d.Means} {
 			for _, w := range ws {
 				r, _ := utf8.DecodeRuneInString(w)
-				index[r] = append(index[r], entry{w, k, wi == 2})
+				index[r] = append(index[r], entry{w, k, wi == 2, wi == 1})
 			}
 		}
 	}
@@ -196,7 +221,7 @@ func matches(duties []dict.Duty, text, context string) matchSet {
 		for i, r := range src.s {
 			for _, e := range index[r] {
 				if strings.HasPrefix(src.s[i:], e.word) {
-					all = append(all, match{e.cand, e.word, i, i + len(e.word), src.inText, e.means})
+					all = append(all, match{e.cand, e.word, i, i + len(e.word), src.inText, e.means, e.learned})
 				}
 			}
 		}
@@ -229,18 +254,28 @@ func matches(duties []dict.Duty, text, context string) matchSet {
 
 // score counts candidate k's words: three for each duty word in the
 // measure's own text, two for each in its point or pillar, one for each of
-// its means; why quotes them.
+// its means, for each word reviewers taught in the text and for a duty
+// word modifying another's; why quotes them.
 func (ms matchSet) score(k int) (int, string) {
 	s := 0
 	var found []string
 	seen := map[string]bool{}
-	for _, m := range ms {
+	for i, m := range ms {
 		if m.cand != k {
 			continue
 		}
 		switch {
 		case m.means:
 			s++ // 补贴, 贷款: a partner's means
+		case m.learned:
+			// What reviewers' choices taught rests on a few tasks: it
+			// tips a balance, in the measure's own text, and overrules
+			// no duty the table states.
+			if m.inText {
+				s++
+			}
+		case m.inText && ms.modifies(i):
+			s++ // 农机 of 农机装备: the compound is 装备's
 		case m.inText:
 			s += 3
 		default:
@@ -255,6 +290,24 @@ func (ms matchSet) score(k int) (int, string) {
 		return s, ""
 	}
 	return s, "职责“" + strings.Join(found, "”“") + "”"
+}
+
+// modifies reports whether match i, in the measure's text, is directly
+// followed by a duty word of another unit: a Chinese compound's head is its
+// last noun, so 农机装备 is equipment (工业和信息化) made for 农机, and 农机产品
+// 质量 is product quality (市场监管). The modifier names the field the head
+// serves, which makes its unit a partner more than the lead.
+func (ms matchSet) modifies(i int) bool {
+	m := ms[i]
+	for _, n := range ms[i+1:] {
+		if !n.inText || n.start > m.end {
+			return false
+		}
+		if n.start == m.end && n.cand != m.cand && !n.means {
+			return true
+		}
+	}
+	return false
 }
 
 // enterprise reports whether a unit's name is a company's or a group's

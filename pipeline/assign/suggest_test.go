@@ -12,11 +12,12 @@ import (
 // longest word speaks (失业保险 is 人社's, not the 保险 of 金融), means
 // (资金、补助) call for a partner, a stated responsibility is left alone,
 // a measure naming no duty gets none, a unit of no known type leads where
-// it is the subject, and an organ stands for its type before a company.
+// it is the subject, an organ stands for its type before a company, and a
+// duty word modifying another's (农业装备) yields to the compound's head.
 // Sentences written for this test.
 func TestSuggest(t *testing.T) {
 	r := dict.MustDefault()
-	units := []string{"市人社局", "市财政局", "市农业农村局", "市商务局", "市金融控股公司", "市金融办", "党员教育管理科", "市教育局", "各有关部门", "市发展改革委", "各级发展改革部门"}
+	units := []string{"市人社局", "市财政局", "市农业农村局", "市商务局", "市金融控股公司", "市金融办", "党员教育管理科", "市教育局", "各有关部门", "市发展改革委", "各级发展改革部门", "市经信局"}
 	point := "稳定就业"
 	d := &doc.Document{Tasks: []doc.Task{
 		{Text: "加强失业保险基金管理。", Location: doc.Location{Paragraph: 1}, Point: &point},
@@ -29,6 +30,8 @@ func TestSuggest(t *testing.T) {
 		{Text: "各有关部门要加强政策宣传。", Location: doc.Location{Paragraph: 8}, Actors: []string{"各有关部门"}},
 		{Text: "扩大普惠信贷投放。", Location: doc.Location{Paragraph: 9}},
 		{Text: "各级发展改革部门要做好重大项目储备。", Location: doc.Location{Paragraph: 10}, Actors: []string{"各级发展改革部门"}},
+		{Text: "提升农业装备智能化水平。", Location: doc.Location{Paragraph: 11}},
+		{Text: "支持农业龙头企业发展。", Location: doc.Location{Paragraph: 12}},
 	}}
 	Suggest(d, r, units)
 	for i, want := range []struct{ lead, partners, source string }{
@@ -42,6 +45,8 @@ func TestSuggest(t *testing.T) {
 		{"各有关部门", "", "suggestion"},    // a unit of no type, named as the subject
 		{"市金融办", "", "suggestion"},     // the organ, not the company of its field
 		{"各级发展改革部门", "", "suggestion"}, // the subject, though 市发展改革委 stands for the type
+		{"市经信局", "", "suggestion"},     // 农业装备 is equipment: 农业 modifies its head 装备
+		{"市农业农村局", "", "suggestion"},   // 农业龙头企业: no duty word is its head
 	} {
 		task := d.Tasks[i]
 		if got := strings.Join(task.LeadUnits, "、"); got != want.lead || strings.Join(task.PartnerUnits, "、") != want.partners || task.AssignmentSource != want.source {
@@ -78,5 +83,77 @@ func TestGeneratedUnits(t *testing.T) {
 	}
 	if _, _, ok := GeneratedUnits("审核人的说明"); ok {
 		t.Error("any text read as generated")
+	}
+}
+
+// TestCoordinator: the unit a document names with 牵头 or 会同 in a section
+// organizing its implementation, outside parentheticals; the first of a
+// list; a type's 部门 stands for the first unit of the type; the most
+// named wins, the later at a tie. Sentences written for this test.
+func TestCoordinator(t *testing.T) {
+	r := dict.MustDefault()
+	units := []string{"市经信局", "市发展改革委", "市农业农村局", "市教育局", "各有关部门"}
+	para := func(text string) doc.Paragraph {
+		return doc.Paragraph{Text: text, Sentences: []doc.Sentence{{Text: text}}}
+	}
+	for _, tc := range []struct {
+		name    string
+		pillars []doc.Pillar
+		paras   []string
+		want    string
+	}{
+		{"closing sentence", nil, []string{"本方案自印发之日起实施，由市发展改革委负责牵头组织实施。"}, "市发展改革委"},
+		{"会同 under an organizing heading", []doc.Pillar{{Title: "加强组织保障"}}, []string{"市教育局要会同有关部门做好指导和督查。"}, "市教育局"},
+		{"first of a list", nil, []string{"建立由市农业农村局、市经信局牵头的协调推进机制。"}, "市农业农村局"},
+		{"a type's 部门", []doc.Pillar{{Title: "保障措施"}}, []string{"建立经信部门牵头、有关部门参与的工作机制。"}, "市经信局"},
+		{"a measure's parenthetical is not the document's", nil, []string{"完善工作机制（市教育局牵头，市经信局配合）。"}, ""},
+		{"outside an organizing section", []doc.Pillar{{Title: "推动产业发展"}}, []string{"市经信局要会同市教育局开展产教融合。"}, ""},
+		{"a unit not in the list", nil, []string{"建立由政府负责人牵头的工作机制。"}, ""},
+		{"the later at a tie", []doc.Pillar{{Title: "健全工作机制"}}, []string{"市经信局牵头制定方案。", "市发展改革委会同各有关部门抓好落实。"}, "市发展改革委"},
+		{"the most named", []doc.Pillar{{Title: "健全工作机制"}}, []string{"市经信局牵头制定方案。", "市经信局会同市教育局开展评估。", "市发展改革委会同各有关部门抓好落实。"}, "市经信局"},
+	} {
+		d := &doc.Document{Pillars: tc.pillars}
+		for _, p := range tc.paras {
+			d.Paragraphs = append(d.Paragraphs, para(p))
+		}
+		got, ok := coordinator(d, r, units)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("%s: coordinator = %q, %v; want %q", tc.name, got, ok, tc.want)
+		}
+	}
+}
+
+// TestCoordinatorLeadsByDefault: the coordinator leads a measure whose
+// words name no duty, and one whose duty words weigh no more than its own
+// (one in the measure's text), but not a measure another unit's duties
+// claim more; it never becomes a partner by coordinating alone.
+func TestCoordinatorLeadsByDefault(t *testing.T) {
+	r := dict.MustDefault()
+	units := []string{"市经信局", "市发展改革委", "市教育局"}
+	d := &doc.Document{
+		Pillars: []doc.Pillar{{Title: "重点任务"}, {Title: "保障措施", Location: doc.Location{Paragraph: 3}}},
+		Paragraphs: []doc.Paragraph{
+			{Text: "鼓励企业加强合作。"},
+			{Text: "支持高校开设相关课程，加强教师培训。"},
+			{Text: "支持中小企业上云。"},
+			{Text: "保障措施"},
+			{Text: "由市发展改革委负责牵头组织实施。"},
+		},
+		Tasks: []doc.Task{
+			{Text: "鼓励企业加强合作。", Location: doc.Location{Paragraph: 0}, Pillar: 1},
+			{Text: "支持高校开设相关课程，加强教师培训。", Location: doc.Location{Paragraph: 1}, Pillar: 1},
+			{Text: "支持中小企业上云。", Location: doc.Location{Paragraph: 2}, Pillar: 1},
+		},
+	}
+	Suggest(d, r, units)
+	for i, want := range []struct{ lead, partners string }{
+		{"市发展改革委", ""},
+		{"市教育局", ""},
+		{"市发展改革委", "市经信局"}, // a tie with one duty word goes to the coordinator
+	} {
+		task := d.Tasks[i]
+		if got := strings.Join(task.LeadUnits, "、"); got != want.lead || strings.Join(task.PartnerUnits, "、") != want.partners {
+			t.Errorf("%s: lead %q partners %q, want %q %q (%s)", task.Text, got, task.PartnerUnits, want.lead, want.partners, task.AssignmentBasis)
+		}
 	}
 }

@@ -28,12 +28,24 @@ type Lesson struct {
 // learnMax bounds the words one import teaches a type.
 const learnMax = 12
 
+// learnMinTasks is how many of a unit's tasks must hold a word for it to
+// be learned: a word of one task says what that task is about, not what
+// the unit does.
+const learnMinTasks = 2
+
+// learnFreqMax bounds the general frequency (gse's dictionary) of a word
+// learned: a field's terms (量子 617, 低空 369, 鸿蒙) are learned, the words
+// every policy text uses (产业 8756, 平台 3601, 市场 26927) are not, for
+// they would draw every later task to the unit that happened to have them.
+const learnFreqMax = 1000
+
 // Learn reads the leads reviewers gave the rows (牵头单位, wherever the
 // text stated none) and returns, per organ type, the content words of
 // those tasks (nouns of two characters or more, as the segmenter cuts
-// them) that no other type's tasks of the import share and that are not
-// already duty words: the words a clerk's choice shows to be that unit's
-// work. A unit of no known type founds a type of its own.
+// them, and no common word of the language) that at least learnMinTasks
+// of its tasks hold, that no other type's tasks of the import share and
+// that are not already duty words: the words a clerk's choice shows to be
+// that unit's work. A unit of no known type founds a type of its own.
 func Learn(rows []export.Row, r *dict.Rules) []Lesson {
 	known := map[string]bool{}
 	for _, d := range r.Duties {
@@ -68,7 +80,7 @@ func Learn(rows []export.Row, r *dict.Rules) []Lesson {
 		seen := map[string]bool{}
 		for _, t := range seg.Cut(row.Text) {
 			w := t.Text
-			if utf8.RuneCountInString(w) < 2 || !strings.HasPrefix(t.Pos, "n") || known[w] || seen[w] {
+			if utf8.RuneCountInString(w) < 2 || !strings.HasPrefix(t.Pos, "n") || known[w] || seen[w] || segment.Freq(w) >= learnFreqMax {
 				continue
 			}
 			seen[w] = true
@@ -84,7 +96,7 @@ func Learn(rows []export.Row, r *dict.Rules) []Lesson {
 		a := byType[typ]
 		var ws []string
 		for w := range a.count {
-			if len(typesOf[w]) == 1 {
+			if len(typesOf[w]) == 1 && a.count[w] >= learnMinTasks {
 				ws = append(ws, w)
 			}
 		}

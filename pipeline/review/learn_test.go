@@ -32,7 +32,7 @@ func TestAddLearned(t *testing.T) {
 // ../shared/corpus/assign in place; skipped when it is absent.
 func TestLearningImprovesSuggestions(t *testing.T) {
 	const base = "../../../shared/corpus/assign/"
-	train, test := "ZJ_2026_xinchangjing_xingdong", "ZJ_ZZF2025-10_AI_ruogan_cuoshi"
+	train, test := "ZJ_2026_xinchangjing_xingdong", "ZJ_2026_kaiyuan_tixi"
 	if _, err := os.Stat(base + train + ".txt"); err != nil {
 		t.Skip("../shared/corpus/assign is absent")
 	}
@@ -94,6 +94,9 @@ func TestLearningImprovesSuggestions(t *testing.T) {
 		t.Fatal(err)
 	}
 	after, _ := score(learned)
+	for _, l := range lessons {
+		t.Logf("learned for %s: %s", l.Type, strings.Join(l.Words, "、"))
+	}
 	t.Logf("suggested lead right on %s over %d tasks: %.2f before, %.2f after learning %d lessons", test, n, before, after, len(lessons))
 	if after <= before {
 		t.Errorf("learning did not help: %.2f before, %.2f after", before, after)

@@ -187,6 +187,21 @@ func Tag(word string) string {
 	return ""
 }
 
+// Freq returns the frequency gse's dictionary gives word, 0 when it lacks
+// it: how common the word is in general Chinese text, which tells a
+// field's terms (量子, 低空: a few hundred) from the words every policy
+// text uses (产业, 企业, 市场: tens of thousands).
+func Freq(word string) int {
+	l := loadLexicon()
+	i := l.find(word)
+	if i < 0 {
+		return 0
+	}
+	_, f, _ := l.entry(i)
+	n, _ := strconv.Atoi(f)
+	return n
+}
+
 // collocationFreq is the frequency at which gse's dictionary holds the
 // collocations it gathered automatically (要带头, 要以, 应按, 请予):
 // strings of a modal and the next word, not words of the language.

@@ -220,3 +220,18 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestFreq: gse's frequencies tell the words every policy text uses from
+// a field's terms, and a word the dictionary lacks has none.
+func TestFreq(t *testing.T) {
+	for _, tc := range []struct{ common, term string }{
+		{"产业", "量子"}, {"市场", "低空"}, {"平台", "原子钟"},
+	} {
+		if c, f := Freq(tc.common), Freq(tc.term); c <= f || f <= 0 {
+			t.Errorf("Freq(%s) = %d, Freq(%s) = %d", tc.common, c, tc.term, f)
+		}
+	}
+	if f := Freq("鸿蒙生态伙伴"); f != 0 {
+		t.Errorf("a word the dictionary lacks: %d", f)
+	}
+}
