@@ -139,6 +139,12 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 				}
 			}
 			scores[k], why[k] = s, w
+			if enterprise(c.unit) && s < actorBonus {
+				// A company carries out a plan's measure; an organ of
+				// government answers for it, unless the text names the
+				// company as its subject.
+				continue
+			}
 			// At a tie the coordinator leads: the measure is as much its
 			// work as the other's, and it answers for the whole.
 			if s > bestScore || s == bestScore && k == coord {

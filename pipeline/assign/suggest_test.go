@@ -32,6 +32,7 @@ func TestSuggest(t *testing.T) {
 		{Text: "各级发展改革部门要做好重大项目储备。", Location: doc.Location{Paragraph: 10}, Actors: []string{"各级发展改革部门"}},
 		{Text: "提升农业装备智能化水平。", Location: doc.Location{Paragraph: 11}},
 		{Text: "支持农业龙头企业发展。", Location: doc.Location{Paragraph: 12}},
+		{Text: "市金融控股公司要扩大普惠信贷投放。", Location: doc.Location{Paragraph: 13}, Actors: []string{"市金融控股公司"}},
 	}}
 	Suggest(d, r, units)
 	for i, want := range []struct{ lead, partners, source string }{
@@ -47,6 +48,7 @@ func TestSuggest(t *testing.T) {
 		{"各级发展改革部门", "", "suggestion"}, // the subject, though 市发展改革委 stands for the type
 		{"市经信局", "", "suggestion"},     // 农业装备 is equipment: 农业 modifies its head 装备
 		{"市农业农村局", "", "suggestion"},   // 农业龙头企业: no duty word is its head
+		{"市金融控股公司", "", "suggestion"},  // a company leads where it is the subject
 	} {
 		task := d.Tasks[i]
 		if got := strings.Join(task.LeadUnits, "、"); got != want.lead || strings.Join(task.PartnerUnits, "、") != want.partners || task.AssignmentSource != want.source {
@@ -155,5 +157,15 @@ func TestCoordinatorLeadsByDefault(t *testing.T) {
 		if got := strings.Join(task.LeadUnits, "、"); got != want.lead || strings.Join(task.PartnerUnits, "、") != want.partners {
 			t.Errorf("%s: lead %q partners %q, want %q %q (%s)", task.Text, got, task.PartnerUnits, want.lead, want.partners, task.AssignmentBasis)
 		}
+	}
+}
+
+// TestCompanyPartnersOnly: a company whose field a measure names helps
+// with it; an organ of government leads, though its words weigh less.
+func TestCompanyPartnersOnly(t *testing.T) {
+	d := &doc.Document{Tasks: []doc.Task{{Text: "扩大普惠信贷投放，给予贴息补助。"}}}
+	Suggest(d, dict.MustDefault(), []string{"市金融控股公司", "市财政局"})
+	if task := d.Tasks[0]; strings.Join(task.LeadUnits, "、") != "市财政局" || strings.Join(task.PartnerUnits, "、") != "市金融控股公司" {
+		t.Errorf("lead %q partners %q, want 市财政局 市金融控股公司 (%s)", task.LeadUnits, task.PartnerUnits, task.AssignmentBasis)
 	}
 }
