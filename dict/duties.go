@@ -66,14 +66,18 @@ func namesOrgan(unit, f string) bool {
 }
 
 // DutyOf returns the organ type of a unit's name: the type with the
-// longest name feature the name holds; ok is false when none does.
+// longest name feature the name holds, at equal length the one named
+// later, for a name ends with the organ itself after the organ it belongs
+// to (县委组织部干部科 is a 干部科); ok is false when none does.
 func (r *Rules) DutyOf(unit string) (Duty, bool) {
-	best, n := -1, 0
+	best, n, at := -1, 0, -1
 	for i, d := range r.Duties {
 		for _, f := range d.Names {
-			if len(f) > n && namesOrgan(unit, f) {
-				best, n = i, len(f)
+			j := strings.LastIndex(unit, f)
+			if j < 0 || len(f) < n || len(f) == n && j <= at || !namesOrgan(unit[j:], f) {
+				continue
 			}
+			best, n, at = i, len(f), j
 		}
 	}
 	if best < 0 {

@@ -58,12 +58,14 @@ func TestSuggest(t *testing.T) {
 }
 
 // TestDutyOf: a unit's type from its name, the feature followed by an
-// organ's suffix.
+// organ's suffix; the longest feature wins, so 党员教育管理科 is the section
+// of party members' education, not an education bureau.
 func TestDutyOf(t *testing.T) {
 	r := dict.MustDefault()
 	for unit, want := range map[string]string{
 		"省经信厅": "工业和信息化", "市发改委": "发展改革", "国家发展改革委": "发展改革", "人社局": "人力资源社会保障",
-		"省人力社保厅": "人力资源社会保障", "省文化广电和旅游厅": "文化和旅游", "人行浙江省分行": "金融", "党员教育管理科": "",
+		"省人力社保厅": "人力资源社会保障", "省文化广电和旅游厅": "文化和旅游", "人行浙江省分行": "金融", "党员教育管理科": "党员教育", "县委组织部干部科": "干部科",
+		"省委人才办": "人才办", "党员活动室": "",
 	} {
 		d, ok := r.DutyOf(unit)
 		if got := d.Type; ok != (want != "") || got != want {
@@ -167,5 +169,32 @@ func TestCompanyPartnersOnly(t *testing.T) {
 	Suggest(d, dict.MustDefault(), []string{"市金融控股公司", "市财政局"})
 	if task := d.Tasks[0]; strings.Join(task.LeadUnits, "、") != "市财政局" || strings.Join(task.PartnerUnits, "、") != "市金融控股公司" {
 		t.Errorf("lead %q partners %q, want 市财政局 市金融控股公司 (%s)", task.LeadUnits, task.PartnerUnits, task.AssignmentBasis)
+	}
+}
+
+// TestSuggestSections: with the default unit list, an organization
+// department's own sections, a party-building measure goes to the section
+// whose duty it names, not to the government organ whose shorter word is
+// inside it (党史学习教育 is not the education bureau's, 组工干部's conduct
+// not the discipline commission's). Sentences written for this test.
+func TestSuggestSections(t *testing.T) {
+	r := dict.MustDefault()
+	var units []string
+	for _, u := range r.UnitList {
+		units = append(units, u.Text)
+	}
+	for _, tc := range []struct{ text, lead string }{
+		{"推动党史学习教育常态化长效化。", "党员教育管理科"},
+		{"严格落实“三会一课”、主题党日和组织生活会制度。", "组织科"},
+		{"加强年轻干部队伍建设，完善干部考核办法。", "干部科"},
+		{"组工干部要带头转变作风，树立良好形象。", "办公室"},
+		{"深入实施招才引智工程。", "人才办"},
+		{"新建城区第二幼儿园，扩大学位供给。", "教育局"},
+	} {
+		d := &doc.Document{Tasks: []doc.Task{{Text: tc.text}}}
+		Suggest(d, r, units)
+		if got := strings.Join(d.Tasks[0].LeadUnits, "、"); got != tc.lead {
+			t.Errorf("%s: lead %q, want %q (%s)", tc.text, got, tc.lead, d.Tasks[0].AssignmentBasis)
+		}
 	}
 }
