@@ -50,6 +50,7 @@ type grammar struct {
 	// partyHeads are head ∪ party-head; listSeps and listWords hold 、 too.
 	pivotPreps, quantifiers, listSeps, partyHeads, headWords, subjectEnds,
 	agentMarkers, causatives, connectives, notNames, licensors, listWords,
+	roles, viewpoints, viewpointEnds,
 	predicateStarts [][]rune
 }
 
@@ -86,6 +87,7 @@ func newGrammar(r *dict.Rules) grammar {
 		headWords: runes(nil, "head"), subjectEnds: runes(nil, "subject-end"),
 		agentMarkers: runes(nil, "agent-marker"), causatives: runes(nil, "causative"),
 		connectives: runes(nil, "connective"), notNames: runes(nil, "not-name"),
+		roles: runes(nil, "role"), viewpoints: runes(nil, "viewpoint"), viewpointEnds: runes(nil, "viewpoint-end"),
 		licensors: runes(nil, "licensor"), listWords: runes([]string{"、"}, "list-word"),
 		predicateStarts: runes(nil, "predicate-start"),
 	}

@@ -16,6 +16,7 @@ func FuzzAnnotate(f *testing.F) {
 	f.Add("一、部署\n要落实“三会一课”。开展活动，每月一次。\n二、保障\n支持郑州、洛阳建设。")
 	f.Add("（一）“未闭合的引号。『』「」\"\"《“》”\n①②\n首先，\n最后，")
 	f.Add("2024年工作回顾\n（一）甲。\n（二）乙。\n2025年工作\n（一）丙。要做。\n附件1\n一、")
+	f.Add("作为教师，要多互助。对所有教育工作者来讲，要树立意识。工会要想办法。专家")
 	r := dict.MustDefault()
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {

@@ -38,6 +38,9 @@ func (c *compiled) subjects(rs []rune, timed map[int]bool) []span {
 					break
 				}
 			}
+			if r, ok := c.roleAt(rs, s); ok {
+				out = append(out, r)
+			}
 			out = append(out, c.subjectAt(rs, s, false, timed)...)
 		}
 		for _, m := range c.agentMarkers {
@@ -137,6 +140,12 @@ scan:
 		if timed[i] {
 			predicate = true
 			break
+		}
+		if n := c.bareParty(rs, i); n > 0 && i == from && depth == 0 {
+			heads = append(heads, i+n) // 教师必须…, 工会要…
+			lastHead = i + n
+			i += n
+			continue
 		}
 		if h, ok := c.nouns.longestAt(rs, i); ok {
 			if depth == 0 {
@@ -238,6 +247,81 @@ scan:
 		}
 	}
 	return out
+}
+
+// roleRule names the rule of a party a clause names by its role.
+const roleRule = "pattern:actor-role"
+
+// roleAt reads the party a clause opening at rs[s] names as the one to act
+// by its role (作为教师，同事之间要…; 身为领导，…) or as the one it speaks to
+// (对所有教育工作者来讲，…): the name between the marker and the comma,
+// which must look like a party (作为一项重要工作 is no role).
+func (c *compiled) roleAt(rs []rune, s int) (span, bool) {
+	from, closing := -1, false
+	for _, w := range c.roles {
+		if hasPrefix(rs[s:], w) {
+			from = s + len(w)
+		}
+	}
+	for _, w := range c.viewpoints {
+		if from < 0 && hasPrefix(rs[s:], w) {
+			from, closing = s+len(w), true
+		}
+	}
+	if from < 0 {
+		return span{}, false
+	}
+	end := from
+	for end < len(rs) && !isClauseSep(rs[end]) {
+		end++
+	}
+	if end >= len(rs) || (rs[end] != '，' && rs[end] != ',') {
+		return span{}, false
+	}
+	if closing {
+		cut := false
+		for _, w := range c.viewpointEnds {
+			if end-from > len(w) && hasPrefix(rs[end-len(w):], w) {
+				end, cut = end-len(w), true
+				break
+			}
+		}
+		if !cut {
+			return span{}, false // 对符合条件的企业，…: an object, not a party addressed
+		}
+	}
+	if end-from < 2 || end-from > maxRole || !c.partyLike(rs, from, end) {
+		return span{}, false
+	}
+	return span{from, end, roleRule}, true
+}
+
+// maxRole bounds the name of a role (所有教育工作者, 市场监管部门).
+const maxRole = 12
+
+// bareParty returns the length of a head word or party head (教师, 工会,
+// 专家, 领导) standing alone at rs[i] right before a modal or an auxiliary
+// (教师必须…, 工会要想办法…): a class of people or a body as the subject.
+// Before an adverb it is more often described (教师更关键). 0 when there
+// is none.
+func (c *compiled) bareParty(rs []rune, i int) int {
+	best := 0
+	for _, w := range c.partyHeads {
+		if len(w) > best && hasPrefix(rs[i:], w) {
+			best = len(w)
+		}
+	}
+	if best == 0 || i+best >= len(rs) {
+		return 0
+	}
+	h, ok := c.directives.longestAt(rs, i+best)
+	if !ok || c.inWord(rs, h, nil) {
+		return 0
+	}
+	if k := c.r.Directives[h.id].Kind; k != dict.Aux && k != dict.Modal {
+		return 0
+	}
+	return best
 }
 
 // splitAnd splits rs[from:end] at 和/与/及 when every part ends where a

@@ -165,3 +165,35 @@ func TestPivotPartyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleAndBareActors: a clause names the party to act by its role
+// (作为X，) or as the one it speaks to (对X来讲，), and a class of people or
+// a body stands alone as the subject before a modal (教师必须…); a role
+// that names no party, an object after 对, and a class that is described
+// rather than told are none (invented sentences).
+func TestRoleAndBareActors(t *testing.T) {
+	c := compile(dict.MustDefault())
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"作为教师，同事之间要多互助", []string{"教师"}},
+		{"身为领导，要带头讲团结", []string{"领导"}},
+		{"作为学校，校际之间要多交流", []string{"学校"}},
+		{"对所有教育工作者来讲，要牢固树立质量意识", []string{"所有教育工作者"}},
+		{"对每一位教师而言，就是要坚持育人为本", []string{"每一位教师"}},
+		{"教师必须严守师德", []string{"教师"}},
+		{"工会要想办法提升教工的幸福指数", []string{"工会"}},
+		{"专家要有善后处理措施", []string{"专家"}},
+		{"作为一项重要工作，要抓紧推进", nil},
+		{"作为教师", nil},
+		{"对符合条件的企业，要给予补贴", nil},
+		{"对这个问题来说，要具体分析", nil},
+		{"教师更关键", nil},
+		{"专家指出", nil},
+	} {
+		if got, _ := c.actors([]rune(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("actors(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
