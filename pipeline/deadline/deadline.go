@@ -54,11 +54,18 @@ var recurrences = []struct {
 	{regexp.MustCompile(`^(?:每季度|按季度)$`), "每季度"},
 	{regexp.MustCompile(`^(?:每半年|按半年)$`), "每半年"},
 	{regexp.MustCompile(`^(?:每年|按年度?)$`), "每年"},
-	{regexp.MustCompile(`^每学期$`), "每学期"},
+	{regexp.MustCompile(`^每个?学期$`), "每学期"},
+	{regexp.MustCompile(`^每个?学年$`), "每学年"},
+	{regexp.MustCompile(`^每个(?:月)$`), "每月"},
+	{regexp.MustCompile(`^每个?(?:季度)$`), "每季度"},
+	{regexp.MustCompile(`^每个?(?:年度)$`), "每年"},
+	{regexp.MustCompile(`^每个?(?:星期|周)$`), "每周"},
 	{regexp.MustCompile(`^(?:定期|经常性|适时|随时)$`), "定期"},
 	{regexp.MustCompile(`^(?:常态化|长效化|长期|长期坚持|持续推进|持之以恒)$`), "长期"},
 	{regexp.MustCompile(`^每[0-9一二两三四五六七八九十]+个?(?:年|月|周|天|日|小时)$`), ""},
 	{regexp.MustCompile(`^[0-9一二两三四五六七八九十]+年一(?:周期|轮|次)$`), ""},
+	{regexp.MustCompile(`^[0-9一二两三四五六七八九十半]+个?多?(?:年|月|季度|周|星期|天)多?一次$`), ""},
+	{regexp.MustCompile(`^(?:未来|今后)`), ""}, // 未来两年内: a span, no one day
 }
 
 var (
@@ -74,7 +81,7 @@ var (
 var periods = map[string][2]int{
 	"年底": {12, 31}, "年底前": {12, 31}, "年末": {12, 31}, "年内": {12, 31}, "年前": {12, 31},
 	"上半年": {6, 30}, "年中": {6, 30}, "下半年": {12, 31},
-	"今年底": {12, 31}, "今年底前": {12, 31}, "今年内": {12, 31}, "本年底": {12, 31}, "本年内": {12, 31}, "本年底前": {12, 31},
+	"今年": {12, 31}, "今年底": {12, 31}, "今年底前": {12, 31}, "今年内": {12, 31}, "本年底": {12, 31}, "本年内": {12, 31}, "本年底前": {12, 31},
 }
 
 // festivals are the named days; lunar ones are computed.
@@ -112,6 +119,9 @@ func Resolve(phrase, sentence string, ref Ref) Result {
 	}
 	if strings.HasPrefix(p, "明年") {
 		year, explicit, p = ref.Year+1, ref.Known(), strings.TrimPrefix(p, "明年")
+		if p == "" {
+			p = "年底" // 明年 alone: by the end of next year
+		}
 	}
 	if startRe.MatchString(p) {
 		return Result{Label: phrase} // a start, not a deadline

@@ -111,9 +111,13 @@ func Annual(d *doc.Document) int {
 	return y
 }
 
+// yearFrames name the whole year a task falls in: its deadline only when
+// the task gives no closer one (今年6月底前 is due in June, 今年每月 monthly).
+var yearFrames = map[string]bool{"今年": true, "明年": true}
+
 // Annotate sets the document's date and each task's deadline: the first
 // of its timing phrases that gives a date, else the first recurrence or
-// phrase as its label. In an annual document a task that names no time
+// phrase as its label, else the year it names (今年, 明年). In an annual document a task that names no time
 // gets the year's end as a suggested deadline (DeadlineSource
 // "suggestion"): the year's work is due by the year's end.
 func Annotate(d *doc.Document) {
@@ -123,8 +127,13 @@ func Annotate(d *doc.Document) {
 	for i := range d.Tasks {
 		t := &d.Tasks[i]
 		t.Deadline, t.DeadlineText, t.DeadlineSource = "", "", ""
+		var frame Result // 今年, 明年: the year the task falls in
 		for _, p := range t.Timing {
 			r := Resolve(p, t.Text, ref)
+			if yearFrames[p] {
+				frame = r
+				continue
+			}
 			if r.Date != "" {
 				t.Deadline, t.DeadlineText = r.Date, r.Label
 				break
@@ -132,6 +141,9 @@ func Annotate(d *doc.Document) {
 			if t.DeadlineText == "" {
 				t.DeadlineText = r.Label
 			}
+		}
+		if t.Deadline == "" && t.DeadlineText == "" {
+			t.Deadline, t.DeadlineText = frame.Date, frame.Label
 		}
 		switch {
 		case t.Deadline != "" || t.DeadlineText != "":

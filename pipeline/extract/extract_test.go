@@ -207,6 +207,16 @@ func TestTiming(t *testing.T) {
 		{"适时组织清理，随时续报", []string{"适时", "随时"}},
 		{"办好世界青年技能日宣传活动", []string{"世界青年技能日"}},
 		{"2020年初步建成300个集团", []string{"2020年"}},
+		// Frequencies with 个 and 学年, a rhythm of so long 一次, this year and
+		// next year alone, a span ahead.
+		{"每个学期、每学年都要有质量目标", []string{"每个学期", "每学年"}},
+		{"两个多月一次的考试要用好", []string{"两个多月一次"}},
+		{"今年要完成改造，明年全面推开", []string{"今年", "明年"}},
+		{"未来一、两年内转变考核体系", []string{"未来一、两年内"}},
+		// Not this year's deadline: 今年以来 looks back, 今年上半年 is the
+		// half year.
+		{"今年以来，全县经济稳中有进", nil},
+		{"今年上半年完成", []string{"上半年"}},
 		// Not timing: a year as background, 日益, durations, manner.
 		{"2003年，时任省委书记的同志指示", nil},
 		{"世界经济日益复杂", nil},
