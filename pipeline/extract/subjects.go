@@ -60,6 +60,11 @@ func (c *compiled) subjects(rs []rune, timed map[int]bool) []span {
 // (由区委组织部约谈党组织书记): there the first name of three or more
 // characters is taken rather than the longest.
 func (c *compiled) subjectAt(rs []rune, s int, agent bool, timed map[int]bool) []span {
+	if s < len(rs) && !agent {
+		if n := c.bareParty(rs, s); n > 0 {
+			return []span{{s, s + n, subjectRule}}
+		}
+	}
 	if s >= len(rs) || c.opensWithVerb(rs, s) {
 		return nil // 助力企业…, 上调退休人员…: a verb the rules do not know
 	}
@@ -140,12 +145,6 @@ scan:
 		if timed[i] {
 			predicate = true
 			break
-		}
-		if n := c.bareParty(rs, i); n > 0 && i == from && depth == 0 {
-			heads = append(heads, i+n) // 教师必须…, 工会要…
-			lastHead = i + n
-			i += n
-			continue
 		}
 		if h, ok := c.nouns.longestAt(rs, i); ok {
 			if depth == 0 {
@@ -299,29 +298,73 @@ func (c *compiled) roleAt(rs []rune, s int) (span, bool) {
 // maxRole bounds the name of a role (所有教育工作者, 市场监管部门).
 const maxRole = 12
 
-// bareParty returns the length of a head word or party head (教师, 工会,
-// 专家, 领导) standing alone at rs[i] right before a modal or an auxiliary
-// (教师必须…, 工会要想办法…): a class of people or a body as the subject.
-// Before an adverb it is more often described (教师更关键). 0 when there
-// is none.
+// bareParty returns the length of a class of people or a body standing as
+// the subject at rs[i]: a head word or party head (教师, 工会, 专家, 领导),
+// alone or after a short modifier (审计人员, 监督人员), right before a modal
+// or an auxiliary, past adverbs and predicate openers (教师必须…, 工会要想
+// 办法…, 组织也一定要…, 审计人员原则上要…). Not before an adverb alone: the
+// class is then more often described (教师更关键). 0 when there is none.
 func (c *compiled) bareParty(rs []rune, i int) int {
-	best := 0
-	for _, w := range c.partyHeads {
-		if len(w) > best && hasPrefix(rs[i:], w) {
-			best = len(w)
+	for k := 0; k <= maxBareModifier && i+k < len(rs); k++ {
+		if !unicode.Is(unicode.Han, rs[i+k]) {
+			return 0
+		}
+		if k > 0 {
+			if _, ok := c.directives.longestAt(rs, i+k-1); ok {
+				return 0 // a directive word in the modifier: no name
+			}
+		}
+		best := 0
+		for _, w := range c.partyHeads {
+			if len(w) > best && hasPrefix(rs[i+k:], w) {
+				best = len(w)
+			}
+		}
+		if best > 0 && c.modalAfter(rs, i+k+best) {
+			return k + best
 		}
 	}
-	if best == 0 || i+best >= len(rs) {
-		return 0
+	return 0
+}
+
+// maxBareModifier bounds the modifier of a bare party (审计 in 审计人员).
+const maxBareModifier = 2
+
+// modalAfter reports whether a modal or an auxiliary follows rs[e], past
+// at most two adverbs or predicate openers (也一定要, 原则上要).
+func (c *compiled) modalAfter(rs []rune, e int) bool {
+	for skipped := 0; e < len(rs); skipped++ {
+		if h, ok := c.directives.longestAt(rs, e); ok && !c.inWord(rs, h, nil) {
+			switch c.r.Directives[h.id].Kind {
+			case dict.Aux, dict.Modal:
+				return true
+			case dict.Adverb:
+				if skipped < 2 {
+					e = h.end
+					continue
+				}
+			}
+			return false
+		}
+		if w := longestPrefix(rs[e:], c.predicateStarts); w > 0 && skipped < 2 {
+			e += w
+			continue
+		}
+		return false
 	}
-	h, ok := c.directives.longestAt(rs, i+best)
-	if !ok || c.inWord(rs, h, nil) {
-		return 0
+	return false
+}
+
+// longestPrefix is the length of the longest of ws rs opens with, 0 when
+// none.
+func longestPrefix(rs []rune, ws [][]rune) int {
+	n := 0
+	for _, w := range ws {
+		if len(w) > n && hasPrefix(rs, w) {
+			n = len(w)
+		}
 	}
-	if k := c.r.Directives[h.id].Kind; k != dict.Aux && k != dict.Modal {
-		return 0
-	}
-	return best
+	return n
 }
 
 // splitAnd splits rs[from:end] at 和/与/及 when every part ends where a
