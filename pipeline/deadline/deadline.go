@@ -117,6 +117,18 @@ func Resolve(phrase, sentence string, ref Ref) Result {
 			}
 		}
 	}
+	if p == "新的一年" || p == "新一年" {
+		// Said at a year's turn: a speech of October or later looks to
+		// the next year, one of the first months to the year begun.
+		if !ref.Known() {
+			return Result{Label: phrase}
+		}
+		y := ref.Year
+		if ref.Month >= 10 {
+			y++
+		}
+		return Result{Date: date(y, 12, 31), Label: phrase}
+	}
 	if strings.HasPrefix(p, "明年") {
 		year, explicit, p = ref.Year+1, ref.Known(), strings.TrimPrefix(p, "明年")
 		if p == "" {

@@ -113,7 +113,7 @@ func Annual(d *doc.Document) int {
 
 // yearFrames name the whole year a task falls in: its deadline only when
 // the task gives no closer one (今年6月底前 is due in June, 今年每月 monthly).
-var yearFrames = map[string]bool{"今年": true, "明年": true}
+var yearFrames = map[string]bool{"今年": true, "明年": true, "新的一年": true, "新一年": true}
 
 // Annotate sets the document's date and each task's deadline: the first
 // of its timing phrases that gives a date, else the first recurrence or

@@ -213,6 +213,7 @@ func TestTiming(t *testing.T) {
 		{"两个多月一次的考试要用好", []string{"两个多月一次"}},
 		{"今年要完成改造，明年全面推开", []string{"今年", "明年"}},
 		{"未来一、两年内转变考核体系", []string{"未来一、两年内"}},
+		{"在新的一年里，我们要提到日程上", []string{"新的一年"}},
 		// Not this year's deadline: 今年以来 looks back, 今年上半年 is the
 		// half year.
 		{"今年以来，全县经济稳中有进", nil},
