@@ -32,7 +32,14 @@ type Row struct {
 	Group                            string
 	Seq                              int
 	Point, Text, Lead, Partners, Due string
+	// LeadSuggested, PartnersSuggested and DueSuggested mark the program's
+	// suggestions, which the table shows in grey italics, as the workbook
+	// does, and explains under the table.
+	LeadSuggested, PartnersSuggested, DueSuggested bool
 }
+
+// SuggestedNote explains the grey cells under a table that has any.
+const SuggestedNote = "注：灰色斜体的牵头单位、配合单位和完成时限是程序按职责和文件年度给出的建议，尚未经人确认，印发前请核定。"
 
 // Columns of the table and their widths in twentieths of a point: the
 // width of A4 landscape inside its margins, the measure widest.
@@ -149,6 +156,7 @@ func document(t Table) string {
 		b.WriteString(cell(c.width, "LuoshiHead", c.title, `<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>`))
 	}
 	b.WriteString(`</w:tr>`)
+	suggested := false
 	for _, r := range t.Rows {
 		if r.Group != "" {
 			b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
@@ -158,6 +166,12 @@ func document(t Table) string {
 		}
 		vals := []string{strconv.Itoa(r.Seq), r.Point, r.Text, r.Lead, r.Partners, r.Due}
 		styles := []string{"LuoshiCenter", "LuoshiCell", "LuoshiCell", "LuoshiCenter", "LuoshiCenter", "LuoshiCenter"}
+		for i, sg := range []bool{r.LeadSuggested, r.PartnersSuggested, r.DueSuggested} {
+			if sg {
+				styles[3+i] = "LuoshiSuggested"
+				suggested = true
+			}
+		}
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		for i, c := range columns {
 			b.WriteString(cell(c.width, styles[i], vals[i], ""))
@@ -165,6 +179,9 @@ func document(t Table) string {
 		b.WriteString(`</w:tr>`)
 	}
 	b.WriteString(`</w:tbl>`)
+	if suggested {
+		b.WriteString(para("LuoshiNote", SuggestedNote))
+	}
 	b.WriteString(`<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/>` +
 		`<w:pgSz w:w="` + strconv.Itoa(pageW) + `" w:h="` + strconv.Itoa(pageH) + `" w:orient="landscape"/>` +
 		`<w:pgMar w:top="` + strconv.Itoa(margin) + `" w:right="` + strconv.Itoa(margin) + `" w:bottom="` + strconv.Itoa(margin) + `" w:left="` + strconv.Itoa(margin) +
@@ -264,6 +281,8 @@ var stylesXML = `<?xml version="1.0" encoding="UTF-8"?>
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="LuoshiGroup"><w:name w:val="一级部署"/><w:rPr>` + rFonts(fontHead) + `<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="LuoshiCell"><w:name w:val="表格正文"/><w:pPr><w:jc w:val="both"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="LuoshiCenter"><w:name w:val="表格居中"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="LuoshiSuggested"><w:name w:val="建议"/><w:basedOn w:val="LuoshiCenter"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:i/><w:iCs/><w:color w:val="767676"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="LuoshiNote"><w:name w:val="表注"/><w:pPr><w:spacing w:before="120"/></w:pPr><w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="LuoshiFooter"><w:name w:val="页码"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr>` + rFonts("宋体") + `<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
 	`</w:styles>`
 

@@ -100,6 +100,34 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+// TestSuggestedCells: the program's suggestions are grey italics and a
+// note under the table says so; a table of confirmed units has neither.
+func TestSuggestedCells(t *testing.T) {
+	tb := sample
+	tb.Rows = append([]Row(nil), sample.Rows...)
+	tb.Rows[3].LeadSuggested, tb.Rows[3].DueSuggested = true, true
+	var a, b bytes.Buffer
+	if err := Write(&a, tb); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, sample); err != nil {
+		t.Fatal(err)
+	}
+	d := parts(t, a.Bytes())["word/document.xml"]
+	if n := strings.Count(d, `<w:pStyle w:val="LuoshiSuggested"/>`); n != 2 || !strings.Contains(d, SuggestedNote) {
+		t.Errorf("%d suggested cells, note %v", n, strings.Contains(d, SuggestedNote))
+	}
+	if !strings.Contains(d, `<w:pStyle w:val="LuoshiSuggested"/></w:pPr><w:r><w:t xml:space="preserve">市数据局<`) {
+		t.Error("the suggested lead is not in the grey style")
+	}
+	if styles := parts(t, a.Bytes())["word/styles.xml"]; !strings.Contains(styles, `w:styleId="LuoshiSuggested"`) || !strings.Contains(styles, "<w:i/>") {
+		t.Error("no grey italic style")
+	}
+	if plain := parts(t, b.Bytes())["word/document.xml"]; strings.Contains(plain, "LuoshiSuggested") || strings.Contains(plain, SuggestedNote) {
+		t.Error("a table without suggestions marks some")
+	}
+}
+
 // TestLibreOfficeConverts: LibreOffice opens the table and prints it to
 // a PDF of A4 landscape pages with the text in it. Skipped without soffice.
 func TestLibreOfficeConverts(t *testing.T) {

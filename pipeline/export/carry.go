@@ -116,13 +116,18 @@ func planCarry(d *doc.Document, prev *Review) carryPlan {
 	return plan
 }
 
+// Confirmed reports whether the reviewer confirmed the row (审核意见 确认):
+// what the program filled in is then the reviewer's decision, kept as
+// typed and no longer shown as a suggestion.
+func Confirmed(in Input) bool { return strings.TrimSpace(in[ColVerdict]) == VerdictConfirmed }
+
 // typedOnly returns in without the 完成时限 the program itself writes for
 // t (the date of its timing phrase, unchanged since): that is no one's
-// decision, and is written afresh. The 牵头单位 and 配合单位 it filled are
+// decision, and is written afresh, unless the row is confirmed. The 牵头单位 and 配合单位 it filled are
 // dropped by the reader already, which sees the basis they rest on.
 func typedOnly(in Input, t *doc.Task) Input {
 	due, ok := in[ColDue]
-	if !ok || strings.TrimSpace(due) != generatedDue(t) || generatedDue(t) == "" {
+	if !ok || strings.TrimSpace(due) != generatedDue(t) || generatedDue(t) == "" || Confirmed(in) {
 		return in
 	}
 	out := Input{}

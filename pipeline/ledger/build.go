@@ -143,7 +143,8 @@ func Attachment(d *Document, items []*Item) docx.Table {
 		if it.Task.Point != nil {
 			point = *it.Task.Point
 		}
-		t.Rows = append(t.Rows, docx.Row{Seq: k + 1, Point: point, Text: it.Task.Text, Lead: it.Lead, Partners: it.Partners, Due: due})
+		t.Rows = append(t.Rows, docx.Row{Seq: k + 1, Point: point, Text: it.Task.Text, Lead: it.Lead, Partners: it.Partners, Due: due,
+			LeadSuggested: it.LeadSuggested, PartnersSuggested: it.PartnersSuggested, DueSuggested: it.DueSuggested})
 	}
 	return t
 }

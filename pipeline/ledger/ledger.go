@@ -52,6 +52,9 @@ type Item struct {
 	// The cells as the workbook holds them: a date is its serial number.
 	Lead, Partners, Due           string
 	Status, Progress, Done, Delay string
+	// LeadSuggested, PartnersSuggested and DueSuggested mark cells that
+	// hold the program's suggestion, which nobody has confirmed by typing.
+	LeadSuggested, PartnersSuggested, DueSuggested bool
 }
 
 // LeadUnits splits the 牵头单位 cell into units.
@@ -199,7 +202,15 @@ func item(d *Document, t *doc.Task, typed map[string]export.Input) *Item {
 		}
 		return generated
 	}
+	typedIn := func(title string) bool { return strings.TrimSpace(in[title]) != "" }
+	suggested := t.AssignmentSource == "suggestion"
 	return &Item{
+		LeadSuggested:     suggested && !typedIn(export.ColLead) && len(t.LeadUnits) > 0,
+		PartnersSuggested: suggested && !typedIn(export.ColPartner) && len(t.PartnerUnits) > 0,
+		// The workbook holds the suggested deadline as its cell: the same
+		// value read back is nobody's decision.
+		DueSuggested: t.DeadlineSource == "suggestion" && !export.Confirmed(in) &&
+			(!typedIn(export.ColDue) || strings.TrimSpace(in[export.ColDue]) == export.GeneratedDue(t)),
 		Doc: d, Task: t, ID: id,
 		Pillar:   export.PillarLabel(d.Doc, t.Pillar),
 		Lead:     pick(export.ColLead, strings.Join(t.LeadUnits, "、")),

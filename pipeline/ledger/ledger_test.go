@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"bytes"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/luoshi/luoshi/pipeline/doc"
 	"github.com/luoshi/luoshi/pipeline/export"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestCellDate(t *testing.T) {
@@ -172,5 +175,110 @@ func TestAttachment(t *testing.T) {
 	want := []string{"#一、推进产业升级", "1 壮大先进制造业 加快建设集群。 市经信局 2026年12月底前", "#二、优化营商环境", "2  深化改革。  2026年7月1日前"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("rows\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestItemSuggested: a cell holds a suggestion while nobody has typed
+// over it; what a person typed, or the text stated, is no suggestion.
+func TestItemSuggested(t *testing.T) {
+	d := &Document{Source: Source{Name: "方案.txt", Stem: "方案"}, Doc: &doc.Document{}}
+	suggested := doc.Task{ID: "t1", Text: "推进数字政府建设。", LeadUnits: []string{"市数据局"}, PartnerUnits: []string{"市财政局"},
+		AssignmentSource: "suggestion", Deadline: "2026-12-31", DeadlineSource: "suggestion"}
+	stated := doc.Task{ID: "t2", Text: "推进项目。", LeadUnits: []string{"市发展改革委"}, AssignmentSource: "text", Deadline: "2026-06-30", DeadlineSource: "text"}
+	for _, tc := range []struct {
+		name                  string
+		task                  doc.Task
+		typed                 export.Input
+		lead, partners, due   bool
+		wantLead, wantPartner string
+	}{
+		{"untouched suggestion", suggested, nil, true, true, true, "市数据局", "市财政局"},
+		{"lead typed over", suggested, export.Input{export.ColLead: "市政府办公室"}, false, true, true, "市政府办公室", "市财政局"},
+		{"all typed", suggested, export.Input{export.ColLead: "市数据局", export.ColPartner: "市经信局", export.ColDue: "2026-09-30"}, false, false, false, "市数据局", "市经信局"},
+		{"stated in the text", stated, nil, false, false, false, "市发展改革委", ""},
+		{"the suggested deadline read back", suggested, export.Input{export.ColDue: export.GeneratedDue(&suggested)}, true, true, true, "市数据局", "市财政局"},
+	} {
+		it := item(d, &tc.task, map[string]export.Input{export.TaskID(&tc.task): tc.typed})
+		if it.LeadSuggested != tc.lead || it.PartnersSuggested != tc.partners || it.DueSuggested != tc.due || it.Lead != tc.wantLead || it.Partners != tc.wantPartner {
+			t.Errorf("%s: %+v", tc.name, it)
+		}
+		row := Attachment(d, []*Item{it}).Rows[1]
+		if row.LeadSuggested != tc.lead || row.DueSuggested != tc.due {
+			t.Errorf("%s: table row %+v", tc.name, row)
+		}
+	}
+}
+
+// TestSuggestedMarked: the 总台账 and a unit's share show the program's
+// suggestions in grey italics, and the share says in words that the
+// unit's part is a suggestion; confirmed parts look as before.
+func TestSuggestedMarked(t *testing.T) {
+	d := &Document{Source: Source{Name: "a.txt", Stem: "a"}, Doc: &doc.Document{}}
+	items := []*Item{
+		{Doc: d, Task: &doc.Task{Text: "推进数字政府建设。"}, ID: "t1", Lead: "市数据局", Due: "46387", LeadSuggested: true, DueSuggested: true},
+		{Doc: d, Task: &doc.Task{Text: "推进数据要素市场化。"}, ID: "t2", Lead: "市数据局", Due: "46203"},
+	}
+	day := time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
+	open := func(write func(w io.Writer) error) *excelize.File {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	italic := func(f *excelize.File, sh, cell string) bool {
+		id, err := f.GetCellStyle(sh, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Font != nil && st.Font.Italic && st.Font.Color == "808080"
+	}
+	find := func(f *excelize.File, sh, title string) (int, bool) {
+		rows, err := f.GetRows(sh)
+		if err != nil || len(rows) < 2 {
+			t.Fatalf("%s: %v", sh, err)
+		}
+		for i, v := range rows[1] {
+			if v == title {
+				return i + 1, true
+			}
+		}
+		return 0, false
+	}
+	cell := func(col, row int) string {
+		name, _ := excelize.CoordinatesToCellName(col, row)
+		return name
+	}
+
+	ledger := open(func(w io.Writer) error { return WriteLedger(w, items, day, day) })
+	sh := ledger.GetSheetName(0)
+	for _, title := range []string{export.ColLead, export.ColDue} {
+		c, ok := find(ledger, sh, title)
+		if !ok {
+			t.Fatalf("总台账 has no %s", title)
+		}
+		if !italic(ledger, sh, cell(c, 3)) || italic(ledger, sh, cell(c, 4)) {
+			t.Errorf("总台账 %s: suggested row grey %v, confirmed row grey %v", title, italic(ledger, sh, cell(c, 3)), italic(ledger, sh, cell(c, 4)))
+		}
+	}
+
+	share := open(func(w io.Writer) error { return WriteShare(w, "市数据局", items, day, day) })
+	c, ok := find(share, SheetShare, colRole)
+	if !ok {
+		t.Fatal("the share has no role column")
+	}
+	first, _ := share.GetCellValue(SheetShare, cell(c, 3))
+	second, _ := share.GetCellValue(SheetShare, cell(c, 4))
+	if first != "牵头（建议）" || second != "牵头" || !italic(share, SheetShare, cell(c, 3)) || italic(share, SheetShare, cell(c, 4)) {
+		t.Errorf("share roles %q %q", first, second)
 	}
 }

@@ -104,7 +104,7 @@ type shareCol struct {
 
 var shareCols = []shareCol{
 	{"序号", 6, false}, {colSource, 26, false}, {"文号", 14, false}, {"任务内容", 50, false},
-	{colRole, 8, false}, {export.ColLead, 14, false}, {export.ColPartner, 16, false},
+	{colRole, 12, false}, {export.ColLead, 14, false}, {export.ColPartner, 16, false},
 	{export.ColDue, 11.5, false}, {"剩余天数", 8, false},
 	{export.ColStatus, 9, true}, {export.ColProgress, 30, true}, {export.ColDone, 12, true}, {export.ColDelay, 16, true},
 	{export.ColID, 14, false}, {colFile, 24, false},
@@ -131,7 +131,8 @@ func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.T
 		}
 	}
 	note := fmt.Sprintf("%s任务清单：共 %d 项（牵头 %d 项，配合 %d 项），由 luoshi 生成于 %s。"+
-		"请在“进展状态”“进展情况”“实际完成时间”“延期原因”四栏（橙色表头）填写，其他栏目请勿修改；填好后保存，把本文件交回督查部门（放进收件箱即可）。",
+		"请在“进展状态”“进展情况”“实际完成时间”“延期原因”四栏（橙色表头）填写，其他栏目请勿修改；填好后保存，把本文件交回督查部门（放进收件箱即可）。"+
+		"“本单位职责”写着“（建议）”的，是程序按职责建议、督查部门尚未确认的分工，如不属于本单位，请在“进展情况”里说明。",
 		unit, len(items), lead, len(items)-lead, generated.Format("2006-01-02"))
 	all := len(shareCols) + len(Fields)
 	if err := f.SetCellValue(sh, "A1", note); err != nil {
@@ -176,11 +177,18 @@ func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.T
 	if err := f.SetColVisible(sh, colName(len(shareCols)+1)+":"+colName(all), false); err != nil {
 		return err
 	}
+	var unconfirmed []int // rows whose unit's part is a suggestion
 	for k, it := range items {
 		row := k + 3
-		role := "配合"
+		role, suggested := "配合", it.PartnersSuggested
 		if slices.Contains(it.LeadUnits(), unit) {
-			role = "牵头"
+			role, suggested = "牵头", it.LeadSuggested
+		}
+		if suggested {
+			// Nobody has confirmed the unit's part yet: it says so in
+			// words, which print in black and white too.
+			role += "（建议）"
+			unconfirmed = append(unconfirmed, row)
 		}
 		left := ""
 		if n, ok := it.DaysLeft(today); ok {
@@ -214,6 +222,13 @@ func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.T
 			if err := f.SetCellStyle(sh, c+"3", c+end, st.date); err != nil {
 				return err
 			}
+		}
+	}
+	for _, row := range unconfirmed {
+		r := strconv.Itoa(row)
+		from, to := colName(slices.Index(titles, colRole)+1), colName(slices.Index(titles, export.ColPartner)+1)
+		if err := f.SetCellStyle(sh, from+r, to+r, st.suggested); err != nil {
+			return err
 		}
 	}
 	status := excelize.NewDataValidation(true)

@@ -77,11 +77,12 @@ var ledgerCols = [lNumCols]col{
 
 // Note heads the ledger: where its figures come from and where to type.
 const noteFmt = "总台账：由 luoshi 根据输出文件夹里各文件的任务分解表汇总，每次运行都会重新生成（本表生成于 %s，剩余天数和是否逾期按 %s 计算）。" +
-	"在本表里修改的内容不会保留：牵头单位、完成时限、进展情况等请在各文件的任务分解表（“来源文件”一栏）里填写，或由各单位在“按单位”文件夹的任务清单里填写后交回。"
+	"灰色斜体的单位和时限是程序的建议，尚未经人确认。在本表里修改的内容不会保留：牵头单位、完成时限、进展情况等请在各文件的任务分解表（“来源文件”一栏）里填写，或由各单位在“按单位”文件夹的任务清单里填写后交回。"
 
 type styles struct {
 	note, head, body, center, date, overdue, late int
 	headInput                                     int // the header of a column people fill in
+	suggested, suggestedDate                      int // the program's suggestion, grey italics as in the workbook
 }
 
 // newBook starts a workbook of the ledger's: its font and its styles.
@@ -108,6 +109,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	font := func(bold bool, color string) *excelize.Font {
 		return &excelize.Font{Family: fontName, Size: 11, Bold: bold, Color: color}
 	}
+	grey := &excelize.Font{Family: fontName, Size: 11, Italic: true, Color: "808080"}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 	dateFmt := "yyyy-mm-dd"
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
@@ -125,6 +127,8 @@ func newStyles(f *excelize.File) (styles, error) {
 		{&s.date, excelize.Style{Font: font(false, ""), Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 		{&s.overdue, excelize.Style{Font: font(true, "9C0006"), Fill: fill("FFC7CE"), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 		{&s.late, excelize.Style{Font: font(false, "9C5700"), Fill: fill("FFEB9C"), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&s.suggested, excelize.Style{Font: grey, Border: border, Alignment: top}},
+		{&s.suggestedDate, excelize.Style{Font: grey, Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 	} {
 		id, err := f.NewStyle(&d.s)
 		if err != nil {
@@ -316,7 +320,7 @@ func writeItems(f *excelize.File, sh, note string, cols []int, items []*Item, to
 	if err := f.SetRowHeight(sh, 2, 30); err != nil {
 		return err
 	}
-	var overdue, late []string
+	var overdue, late, suggested, suggestedDates []string
 	for k, it := range items {
 		row := make([]any, len(cols))
 		lines := 1
@@ -325,6 +329,12 @@ func writeItems(f *excelize.File, sh, note string, cols []int, items []*Item, to
 			row[i] = v
 			if s, ok := v.(string); ok && wraps[c] {
 				lines = max(lines, export.LinesNeeded(s, ledgerCols[c].width))
+			}
+			switch {
+			case c == lLead && it.LeadSuggested, c == lPartner && it.PartnersSuggested:
+				suggested = append(suggested, colName(i+1)+strconv.Itoa(k+3))
+			case c == lDue && it.DueSuggested:
+				suggestedDates = append(suggestedDates, colName(i+1)+strconv.Itoa(k+3))
 			}
 			if c == lOverdue {
 				switch v {
@@ -353,6 +363,16 @@ func writeItems(f *excelize.File, sh, note string, cols []int, items []*Item, to
 		}
 		name := colName(i + 1)
 		if err := f.SetCellStyle(sh, name+"3", name+end, style); err != nil {
+			return err
+		}
+	}
+	for _, c := range suggested {
+		if err := f.SetCellStyle(sh, c, c, st.suggested); err != nil {
+			return err
+		}
+	}
+	for _, c := range suggestedDates {
+		if err := f.SetCellStyle(sh, c, c, st.suggestedDate); err != nil {
 			return err
 		}
 	}

@@ -130,8 +130,9 @@ func readInputRows(f *excelize.File, sheet, textTitle string, rv *export.Review)
 			}
 		}
 		// Units the program filled in and nobody changed are no one's
-		// decision: they are filled afresh, never carried as typed.
-		if lead, partners, ok := assign.GeneratedUnits(cell(r, export.ColBasis)); ok &&
+		// decision: they are filled afresh, never carried as typed, unless
+		// the reviewer confirmed the row (审核意见 确认).
+		if lead, partners, ok := assign.GeneratedUnits(cell(r, export.ColBasis)); ok && !export.Confirmed(row.In) &&
 			strings.TrimSpace(row.In[export.ColLead]) == lead && strings.TrimSpace(row.In[export.ColPartner]) == partners {
 			delete(row.In, export.ColLead)
 			delete(row.In, export.ColPartner)

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/luoshi/luoshi/pipeline/eval"
 	"github.com/luoshi/luoshi/pipeline/export"
 	"github.com/luoshi/luoshi/pipeline/ingest"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestAddLearned(t *testing.T) {
@@ -140,3 +142,60 @@ func TestGeneratedUnitsNotCarried(t *testing.T) {
 type writerTo struct{ b *strings.Builder }
 
 func (w *writerTo) Write(p []byte) (int, error) { return w.b.Write(p) }
+
+// TestConfirmedSuggestionCarried: a reviewer who confirms a row (审核意见
+// 确认) makes the units and the year-end the program suggested there
+// theirs: read back as typed, and shown black at the next regeneration;
+// the row left alone stays a suggestion.
+func TestConfirmedSuggestionCarried(t *testing.T) {
+	d := &doc.Document{Info: doc.Info{Name: "x.txt"}, Tasks: []doc.Task{
+		{ID: "t1", Text: "加强失业保险基金管理。", LeadUnits: []string{"市人社局"}, AssignmentSource: "suggestion",
+			AssignmentBasis: assign.SuggestionBasis([]string{"市人社局"}, nil, "职责“失业保险”"),
+			Deadline:        "2026-12-31", DeadlineText: "年底前（建议）", DeadlineSource: "suggestion"},
+		{ID: "t2", Text: "新建高标准农田。", LeadUnits: []string{"市农业农村局"}, AssignmentSource: "suggestion",
+			AssignmentBasis: assign.SuggestionBasis([]string{"市农业农村局"}, nil, "职责“高标准农田”"),
+			Deadline:        "2026-12-31", DeadlineText: "年底前（建议）", DeadlineSource: "suggestion"},
+	}}
+	d.Normalize()
+	path := filepath.Join(t.TempDir(), "x.xlsx")
+	writeFile(t, path, d, export.Options{})
+	edit(t, path, func(f *excelize.File) {
+		if err := f.SetCellValue(export.SheetTasks, cellOf(t, f, export.SheetTasks, export.ColVerdict, findRow(t, f, export.SheetTasks, "t1")), export.VerdictConfirmed); err != nil {
+			t.Fatal(err)
+		}
+	})
+	rv, err := ReadInputFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The reader keeps the confirmed row's units; a 完成时限 the program
+	// wrote is told from a typed one when the rows are carried.
+	leads := map[string]string{}
+	for _, r := range rv.Rows {
+		leads[r.ID] = r.In[export.ColLead]
+	}
+	if leads["t1"] != "市人社局" || leads["t2"] != "" {
+		t.Fatalf("read back %+v", rv.Rows)
+	}
+	// Regenerated with what was read, the confirmed row is no longer grey.
+	var buf bytes.Buffer
+	if err := export.WriteWorkbook(&buf, d, export.Options{Previous: rv}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	grey := func(col, id string) bool {
+		cell := cellOf(t, f, export.SheetTasks, col, findRow(t, f, export.SheetTasks, id))
+		s, _ := f.GetCellStyle(export.SheetTasks, cell)
+		st, _ := f.GetStyle(s)
+		return st != nil && st.Font != nil && st.Font.Italic
+	}
+	for _, col := range []string{export.ColLead, export.ColDue} {
+		if grey(col, "t1") || !grey(col, "t2") {
+			t.Errorf("%s: confirmed row grey %v, untouched row grey %v", col, grey(col, "t1"), grey(col, "t2"))
+		}
+	}
+}
