@@ -217,6 +217,7 @@ func TestTiming(t *testing.T) {
 		// Not this year's deadline: 今年以来 looks back, 今年上半年 is the
 		// half year.
 		{"今年以来，全县经济稳中有进", nil},
+		{"统筹谋划未来五年的重大项目", nil},
 		{"今年上半年完成", []string{"上半年"}},
 		// Not timing: a year as background, 日益, durations, manner.
 		{"2003年，时任省委书记的同志指示", nil},
