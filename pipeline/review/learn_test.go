@@ -28,23 +28,22 @@ func TestAddLearned(t *testing.T) {
 	}
 }
 
-// TestLearningImprovesSuggestions: a reviewer gives 20 tasks of one plan
-// their leads (the gold's), review import learns from them, and the
-// suggestions on another plan of the same province get better. Reads
-// ../shared/corpus/assign in place; skipped when it is absent.
-func TestLearningImprovesSuggestions(t *testing.T) {
-	const base = "../../../shared/corpus/assign/"
-	train, test := "ZJ_2026_xinchangjing_xingdong", "ZJ_2026_kaiyuan_tixi"
-	if _, err := os.Stat(base + train + ".txt"); err != nil {
-		t.Skip("../shared/corpus/assign is absent")
-	}
+// assignBase holds the plans with assignment gold, read in place.
+const assignBase = "../../../shared/corpus/assign/"
+
+// learningGain has a reviewer give 20 tasks of the plan train their leads
+// (the gold's), learns from them as review import does, and returns the
+// share of test's tasks whose suggested lead is the gold's, before and
+// after, over n tasks, with the lessons learned.
+func learningGain(t *testing.T, train, test string) (before, after float64, n int, lessons []Lesson) {
+	t.Helper()
 	r := dict.MustDefault()
 	score := func(rules *dict.Rules) (float64, int) {
-		g, err := eval.LoadAssignGold(base + test + ".assign.json")
+		g, err := eval.LoadAssignGold(assignBase + test + ".assign.json")
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := pipeline.Process(base+test+".txt", rules, ingest.Options{PDFInProcess: true})
+		d, err := pipeline.Process(assignBase+test+".txt", rules, ingest.Options{PDFInProcess: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,15 +54,15 @@ func TestLearningImprovesSuggestions(t *testing.T) {
 		v, _ := rep.SuggestLead.Value()
 		return v, rep.SuggestLead.Total
 	}
-	before, n := score(r)
+	before, n = score(r)
 
 	// The reviewer's workbook: 20 tasks of the training plan, each with
 	// the lead its parenthetical names.
-	g, err := eval.LoadAssignGold(base + train + ".assign.json")
+	g, err := eval.LoadAssignGold(assignBase + train + ".assign.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := pipeline.Process(base+train+".txt", r, ingest.Options{PDFInProcess: true})
+	d, err := pipeline.Process(assignBase+train+".txt", r, ingest.Options{PDFInProcess: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +86,7 @@ func TestLearningImprovesSuggestions(t *testing.T) {
 	if err := dict.WriteDefaults(dir); err != nil {
 		t.Fatal(err)
 	}
-	lessons := Learn(rows, r)
+	lessons = Learn(rows, r)
 	if err := WriteLessons(dir, lessons, "测试"); err != nil {
 		t.Fatal(err)
 	}
@@ -95,13 +94,48 @@ func TestLearningImprovesSuggestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after, _ := score(learned)
+	after, _ = score(learned)
+	return before, after, n, lessons
+}
+
+// TestLearningImprovesSuggestions: a reviewer gives 20 tasks of one plan
+// their leads, review import learns from them, and the suggestions on
+// another plan of the same province get better. Skipped when
+// ../shared/corpus/assign is absent.
+func TestLearningImprovesSuggestions(t *testing.T) {
+	train, test := "ZJ_2026_xinchangjing_xingdong", "ZJ_2026_kaiyuan_tixi"
+	if _, err := os.Stat(assignBase + train + ".txt"); err != nil {
+		t.Skip("../shared/corpus/assign is absent")
+	}
+	before, after, n, lessons := learningGain(t, train, test)
 	for _, l := range lessons {
 		t.Logf("learned for %s: %s", l.Type, strings.Join(l.Words, "、"))
 	}
 	t.Logf("suggested lead right on %s over %d tasks: %.2f before, %.2f after learning %d lessons", test, n, before, after, len(lessons))
 	if after <= before {
 		t.Errorf("learning did not help: %.2f before, %.2f after", before, after)
+	}
+}
+
+// TestLearningNeverHurts: whichever plan of a province the reviewer
+// taught from, the suggestions on each other plan of it are no worse: a
+// lesson tips balances, it does not drag every task to one unit.
+func TestLearningNeverHurts(t *testing.T) {
+	plans := []string{"ZJ_2026_xinchangjing_xingdong", "ZJ_ZZF2025-10_AI_ruogan_cuoshi", "ZJ_2026_kaiyuan_tixi"}
+	if _, err := os.Stat(assignBase + plans[0] + ".txt"); err != nil {
+		t.Skip("../shared/corpus/assign is absent")
+	}
+	for _, train := range plans {
+		for _, test := range plans {
+			if train == test {
+				continue
+			}
+			before, after, n, _ := learningGain(t, train, test)
+			t.Logf("%s → %s over %d tasks: %.2f before, %.2f after", train, test, n, before, after)
+			if after < before {
+				t.Errorf("%s → %s: learning lowered the suggestions from %.2f to %.2f", train, test, before, after)
+			}
+		}
 	}
 }
 
