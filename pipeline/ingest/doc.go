@@ -33,10 +33,12 @@ const docHint = "。如果 Word 或 WPS 能打开它，请另存为 .docx 后再
 const (
 	docMaxPieces = 1 << 20
 	docMaxLists  = 1 << 14
+	docMaxStyles = 1 << 12 // istd is 12 bits
 )
 
 // Indexes of the (fc, lcb) pairs of FibRgFcLcb97 this reader uses.
 const (
+	fibStshf       = 1
 	fibPlcfBteChpx = 12
 	fibPlcfBtePapx = 13
 	fibClx         = 33
@@ -50,7 +52,22 @@ type docReader struct {
 	fcLcb       []byte // FibRgFcLcb
 	ccpText     int
 	nb          *numbering
+	styles      []docStyle // by istd
 }
+
+// docStyle is what a paragraph style of the stylesheet (STSH) gives the
+// paragraphs of that style: the list its properties name, if any, and the
+// style it is based on, whose list it inherits otherwise. Word numbers
+// headings this way (标题 1 linked to 一、), the paragraphs carrying only
+// their style.
+type docStyle struct {
+	base             int // istdBase; istdNil for none
+	ilfo, ilvl       int
+	hasIlfo, hasIlvl bool
+}
+
+// istdNil is the istd of no style.
+const istdNil = 0x0FFF
 
 // readDOC returns the body paragraphs of a Word 97–2003 document.
 func readDOC(data []byte) (paras, styles []string, err error) {
@@ -124,6 +141,7 @@ func readDOCStreams(word []byte, streams map[string][]byte) (paras, styles []str
 	}
 	deleted := r.deletedRuns()
 	r.readLists()
+	r.styles = r.readStyles()
 	papx := r.paragraphProps()
 	return r.paragraphs(text, fcs, deleted, papx)
 }
@@ -241,6 +259,7 @@ func (r *docReader) pieces() ([]rune, []int, error) {
 type fkpRun struct {
 	start, end int
 	grpprl     []byte
+	istd       int // a paragraph's style (PAPX entries only)
 }
 
 // fkpRuns reads the formatted disk pages a PlcBteChpx or PlcBtePapx points
@@ -279,6 +298,7 @@ func (r *docReader) fkpRuns(plc []byte, papx bool) []fkpRun {
 						body = b + 2
 					}
 					if body+size <= 511 && size >= 2 {
+						run.istd = int(binary.LittleEndian.Uint16(page[body:]))
 						run.grpprl = page[body+2 : body+size] // after the istd
 					}
 				}
@@ -357,26 +377,121 @@ func inRuns(runs []fkpRun, fc int) bool {
 
 // parList is a paragraph's list membership: ilfo is 1-based, 0 for none.
 type parList struct {
-	start, end int
-	ilfo, ilvl int
+	start, end       int
+	ilfo, ilvl       int
+	hasIlfo, hasIlvl bool // set by the paragraph itself, not its style
+	istd             int
 }
 
-// paragraphProps reads each paragraph run's list (sprmPIlfo, sprmPIlvl).
+// paragraphProps reads each paragraph run's style and list (sprmPIlfo,
+// sprmPIlvl).
 func (r *docReader) paragraphProps() []parList {
 	var out []parList
 	for _, run := range r.fkpRuns(r.fcLcbPair(fibPlcfBtePapx), true) {
-		p := parList{start: run.start, end: run.end}
-		sprms(run.grpprl, func(sprm uint16, op []byte) {
-			switch sprm {
-			case 0x460B: // sprmPIlfo
-				p.ilfo = int(int16(binary.LittleEndian.Uint16(op)))
-			case 0x260A: // sprmPIlvl
-				p.ilvl = int(op[0])
-			}
-		})
+		p := parList{start: run.start, end: run.end, istd: run.istd}
+		p.ilfo, p.ilvl, p.hasIlfo, p.hasIlvl = listSprms(run.grpprl)
 		out = append(out, p)
 	}
 	return out
+}
+
+// listSprms reads the list a grpprl names: sprmPIlfo (0 is no list, over
+// the style's) and sprmPIlvl, each with whether it is there.
+func listSprms(grpprl []byte) (ilfo, ilvl int, hasIlfo, hasIlvl bool) {
+	sprms(grpprl, func(sprm uint16, op []byte) {
+		switch sprm {
+		case 0x460B: // sprmPIlfo
+			ilfo, hasIlfo = int(int16(binary.LittleEndian.Uint16(op))), true
+		case 0x260A: // sprmPIlvl
+			ilvl, hasIlvl = int(op[0]), true
+		}
+	})
+	return
+}
+
+// list resolves the list of paragraph p: its own sprmPIlfo, else its
+// style's, inherited along istdBase; its level likewise. ilfo 0 is none.
+func (r *docReader) list(p parList) (ilfo, ilvl int) {
+	ilfo, ilvl = p.ilfo, p.ilvl
+	gotIlfo, gotIlvl := p.hasIlfo, p.hasIlvl
+	// A chain of bases is short; a longer one is a loop in a damaged file.
+	for istd, hops := p.istd, 0; (!gotIlfo || !gotIlvl) && istd >= 0 && istd < len(r.styles) && hops < 16; hops++ {
+		s := r.styles[istd]
+		if !gotIlfo && s.hasIlfo {
+			ilfo, gotIlfo = s.ilfo, true
+		}
+		if !gotIlvl && s.hasIlvl {
+			ilvl, gotIlvl = s.ilvl, true
+		}
+		istd = s.base
+	}
+	return ilfo, ilvl
+}
+
+// readStyles reads the paragraph styles' lists from the stylesheet (STSH):
+// after its header (cbStshi, then STSHI, whose first fields give the count
+// of styles and the size of each style's base), one LPStd per istd (its
+// size, then the STD: StdfBase, its name as an Xstz, and for a paragraph
+// style first the UpxPapx: the style's istd and its grpprl). Damage costs
+// the styles' numbers, not the text.
+func (r *docReader) readStyles() (styles []docStyle) {
+	defer func() {
+		if recover() != nil {
+			styles = nil
+		}
+	}()
+	b := r.fcLcbPair(fibStshf)
+	if len(b) < 2 {
+		return nil
+	}
+	cbStshi := int(binary.LittleEndian.Uint16(b))
+	if cbStshi < 4 || 2+cbStshi > len(b) {
+		return nil
+	}
+	cstd := int(binary.LittleEndian.Uint16(b[2:]))
+	cbBase := int(binary.LittleEndian.Uint16(b[4:]))
+	if cstd > docMaxStyles || cbBase < 10 {
+		return nil
+	}
+	styles = make([]docStyle, cstd)
+	off := 2 + cbStshi
+	for i := 0; i < cstd; i++ {
+		styles[i].base = istdNil
+		if off+2 > len(b) {
+			break
+		}
+		cb := int(binary.LittleEndian.Uint16(b[off:]))
+		off += 2
+		if off+cb > len(b) {
+			break
+		}
+		std := b[off : off+cb]
+		off += cb
+		if cb < cbBase {
+			continue // an empty slot
+		}
+		w := binary.LittleEndian.Uint16(std[2:])
+		stk, base := w&0x000F, int(w>>4)
+		cupx := int(binary.LittleEndian.Uint16(std[4:]) & 0x000F)
+		styles[i].base = base
+		if stk != 1 || cupx < 1 { // a paragraph style has its PAPX first
+			continue
+		}
+		p := cbBase
+		cch := int(binary.LittleEndian.Uint16(std[p:]))
+		p += 2 + 2*cch + 2 // the name and its terminating 0
+		if p+2 > len(std) {
+			continue
+		}
+		cbUpx := int(binary.LittleEndian.Uint16(std[p:]))
+		p += 2
+		if cbUpx < 2 || p+cbUpx > len(std) {
+			continue
+		}
+		s := &styles[i]
+		s.ilfo, s.ilvl, s.hasIlfo, s.hasIlvl = listSprms(std[p+2 : p+cbUpx])
+	}
+	return styles
 }
 
 // docFormats maps MS-DOC's number formats (MSONFC) to the ST_NumberFormat
@@ -534,8 +649,8 @@ func (r *docReader) paragraphs(text []rune, fcs []int, deleted []fkpRun, props [
 	end := func(fc int) error {
 		label := ""
 		if i := sort.Search(len(props), func(i int) bool { return props[i].end > fc }); i < len(props) && props[i].start <= fc {
-			if p := props[i]; p.ilfo > 0 {
-				label = r.nb.next(strconv.Itoa(p.ilfo), p.ilvl)
+			if ilfo, ilvl := r.list(props[i]); ilfo > 0 {
+				label = r.nb.next(strconv.Itoa(ilfo), ilvl)
 			}
 		}
 		// A manual line break shows a new line, as in the .docx reader.

@@ -245,7 +245,7 @@ func docStreams(f *testing.F, name string) (word, table []byte) {
 // so that the FIB, piece table, property pages and list readers see every
 // input (the compound-file container would stop most mutated files).
 func FuzzDOC(f *testing.F) {
-	for _, n := range []string{"seed-numbered.doc", "revisions.doc"} {
+	for _, n := range []string{"seed-numbered.doc", "seed-style-numbered.doc", "revisions.doc"} {
 		w, tb := docStreams(f, n)
 		f.Add(w, tb)
 	}

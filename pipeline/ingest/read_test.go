@@ -64,6 +64,7 @@ func TestSeedVariants(t *testing.T) {
 		{"seed-numbered.docx", "docx", ""},
 		{"seed-numbered-lo.docx", "docx", ""},
 		{"seed-numbered.doc", "doc", ""},
+		{"seed-style-numbered.doc", "doc", ""}, // numbered by the headings' style alone
 		{"seed.pdf", "pdf", ""},
 		{"seed-owner128.pdf", "pdf", ""},
 		{"seed-numbered.pdf", "pdf", ""},

@@ -36,6 +36,12 @@ qpdf --allow-weak-crypto --encrypt user owner 128 --use-aes=n -- "$tmp/short.pdf
 cp seed-numbered.docx "$tmp/seed-numbered.docx"
 (cd "$tmp" && soffice --headless --convert-to doc seed-numbered.docx >/dev/null 2>&1)
 cp "$tmp/seed-numbered.doc" seed-numbered.doc
+# The numbered seed again with its headings numbered by their style alone
+# (Word's 标题 1 linked to a list), the paragraphs' own list properties
+# taken out of LibreOffice's .doc.
+python3 make_numbered_docx.py "$seed" "$tmp/seed-style-numbered.docx" style
+(cd "$tmp" && soffice --headless --convert-to doc seed-style-numbered.docx >/dev/null 2>&1)
+python3 drop_paragraph_lists.py "$tmp/seed-style-numbered.doc" seed-style-numbered.doc
 python3 make_revisions_docx.py "$tmp/revisions.docx"
 (cd "$tmp" && soffice --headless --convert-to doc revisions.docx >/dev/null 2>&1)
 cp "$tmp/revisions.doc" revisions.doc

@@ -2,16 +2,21 @@
 """Writes seed-numbered.docx: the seed speech with its four pillar headings
 numbered automatically (w:numFmt chineseCounting, lvlText "%1、") instead of
 typed, plus a running header and a "- N -" page-number footer, as Word and
-WPS users produce them. Usage: make_numbered_docx.py seed.txt out.docx"""
+WPS users produce them. With a third argument "style", the headings carry
+only their style and the style carries the numbering, as Word's 标题 1
+linked to a list does. Usage: make_numbered_docx.py seed.txt out.docx [style]"""
 import re, sys, zipfile
 from xml.sax.saxutils import escape
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
+by_style = len(sys.argv) > 3 and sys.argv[3] == 'style'
+num_pr = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+
 def para(text, numbered):
     ppr = ''
     if numbered:
-        ppr = '<w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        ppr = '<w:pPr><w:pStyle w:val="Heading1"/>%s</w:pPr>' % ('' if by_style else num_pr)
     return '<w:p>%s<w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % (ppr, escape(text))
 
 lines = [l for l in open(sys.argv[1], encoding='utf-8').read().split('\n') if l.strip()]
@@ -31,8 +36,8 @@ numbering = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numberin
 styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles %s>'
     '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Noto Serif CJK SC" w:eastAsia="Noto Serif CJK SC" w:hAnsi="Noto Serif CJK SC"/><w:sz w:val="24"/><w:lang w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault></w:docDefaults>'
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
-    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
-    '</w:styles>') % W
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr>%s<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+    '</w:styles>') % (W, num_pr if by_style else '')
 header = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr %s><w:p><w:r><w:t>徐汇区委组织部内部资料</w:t></w:r></w:p></w:hdr>' % W
 footer = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr %s><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
     '<w:r><w:t xml:space="preserve">- </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
