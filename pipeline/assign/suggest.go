@@ -127,14 +127,14 @@ func Suggest(d *doc.Document, r *dict.Rules, units []string) {
 			s, w := ms.score(k)
 			if k == coord {
 				s += coordBonus
-				w = "文件牵头单位“" + c.unit + "”" + w
+				w = joinWhy("文件牵头单位“"+c.unit+"”", w)
 			}
 
 			for _, a := range g.actors {
 				// The unit named as a task's subject (人社部要…) does it.
 				if a == c.unit || strings.Contains(a, c.unit) {
 					s += actorBonus
-					w = "文中主体“" + a + "”" + w
+					w = joinWhy("文中主体“"+a+"”", w)
 					break
 				}
 			}
@@ -314,6 +314,14 @@ func (ms matchSet) modifies(i int) bool {
 		}
 	}
 	return false
+}
+
+// joinWhy puts a reason before the others of a suggestion's basis.
+func joinWhy(reason, rest string) string {
+	if rest == "" {
+		return reason
+	}
+	return reason + "，" + rest
 }
 
 // enterprise reports whether a unit's name is a company's or a group's
