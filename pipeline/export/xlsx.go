@@ -528,10 +528,11 @@ func withStatedUnits(units []string, d *doc.Document) []string {
 	return out
 }
 
-// input writes a carried-over value back as it was typed: a date as a date.
+// input writes a carried-over value back as it was typed: a date as a date
+// (its serial, written as the number it reads back as: 046162 stays text).
 func (b *builder) input(sh string, col, row int, v string) error {
 	if col == colDue || col == colDone {
-		if serial, err := strconv.ParseFloat(v, 64); err == nil && serial > 0 && serial < 2958466 {
+		if serial, err := strconv.ParseFloat(v, 64); err == nil && serial > 0 && serial < 2958466 && strconv.FormatFloat(serial, 'f', -1, 64) == v {
 			return b.f.SetCellFloat(sh, cellName(col, row), serial, -1, 64)
 		}
 	}
