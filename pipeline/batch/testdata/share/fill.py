@@ -8,29 +8,9 @@ needs the uno module of libreoffice-script-provider-python):
 It reports progress on the three tasks of 市经信局 in plan.txt: the first
 推进中 with a note, the second 已完成 on 2026-05-20 (typed as a date), the
 third (where it helps) a note only."""
-import os, sys, time, subprocess, uno
-from com.sun.star.beans import PropertyValue
-
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
-
-def connect():
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(100):
-        try:
-            return resolver.resolve("uno:socket,host=localhost,port=2084;urp;StarOffice.ComponentContext")
-        except Exception:
-            time.sleep(0.2)
-    raise SystemExit("soffice did not start")
-
-def header(sheet, row):
-    cols = {}
-    for c in range(40):
-        s = sheet.getCellByPosition(c, row).getString()
-        if s:
-            cols[s] = c
-    return cols
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../review/testdata/libreoffice"))
+from calc import calc, header, load, save_xlsx
 
 def rows_by_text(sheet, cols):
     out = {}
@@ -42,13 +22,8 @@ def rows_by_text(sheet, cols):
 
 def main():
     src, dst = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    proc = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore",
-                             "-env:UserInstallation=file:///tmp/luoshi-lo-share-profile",
-                             "--accept=socket,host=localhost,port=2084;urp;"])
-    try:
-        ctx = connect()
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, (prop("Hidden", True),))
+    with calc("luoshi-lo-share-profile", 2084) as desktop:
+        doc = load(desktop, src)
         sheet = doc.getSheets().getByName("任务清单")
         cols = header(sheet, 1)
         rows = rows_by_text(sheet, cols)
@@ -60,12 +35,6 @@ def main():
         sheet.getCellByPosition(cols["实际完成时间"], r).setFormula("2026-05-20")  # typed; Calc makes it a date
         r = rows["深化“一网通"]
         sheet.getCellByPosition(cols["进展情况"], r).setString("已完成统一身份认证接口对接")
-        doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        doc.close(True)
-        print("wrote", dst)
-        desktop.terminate()
-    finally:
-        time.sleep(1)
-        proc.kill()
+        save_xlsx(doc, dst)
 
 main()

@@ -7,30 +7,8 @@ and saves each scenario as .xlsx. Run by make.sh with Debian's python3
 
 Every scenario types 组织科 into 牵头单位 of the first task row and 误报
 into 审核意见 of the third, then does its own edit."""
-import os, sys, time, subprocess, uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.table import CellRangeAddress
-
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
-
-def connect():
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(100):
-        try:
-            return resolver.resolve("uno:socket,host=localhost,port=2083;urp;StarOffice.ComponentContext")
-        except Exception:
-            time.sleep(0.2)
-    raise SystemExit("soffice did not start")
-
-def header(sheet):
-    cols = {}
-    for c in range(40):
-        s = sheet.getCellByPosition(c, 0).getString()
-        if s:
-            cols[s] = c
-    return cols
+import os, sys, uno
+from calc import calc, header, load, save_xlsx
 
 def type_input(sheet, cols):
     sheet.getCellByPosition(cols["牵头单位"], 1).setString("组织科")
@@ -82,26 +60,14 @@ scenarios = {"typed": None, "deleted": delete_row, "inserted": insert_row,
 
 def main():
     src, out = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    proc = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore",
-                             "-env:UserInstallation=file:///tmp/luoshi-lo-profile",
-                             "--accept=socket,host=localhost,port=2083;urp;"])
-    try:
-        ctx = connect()
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with calc("luoshi-lo-profile", 2083) as desktop:
         for name, edit in scenarios.items():
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, (prop("Hidden", True),))
+            doc = load(desktop, src)
             sheet = doc.getSheets().getByName("任务分解")
             cols = header(sheet)
             type_input(sheet, cols)
             if edit:
                 edit(doc, sheet, cols)
-            dst = os.path.join(out, name + ".xlsx")
-            doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-            doc.close(True)
-            print("wrote", dst)
-        desktop.terminate()
-    finally:
-        time.sleep(1)
-        proc.kill()
+            save_xlsx(doc, os.path.join(out, name + ".xlsx"))
 
 main()
