@@ -320,7 +320,12 @@ func writeItems(f *excelize.File, sh, note string, cols []int, items []*Item, to
 	if err := f.SetRowHeight(sh, 2, 30); err != nil {
 		return err
 	}
-	var overdue, late, suggested, suggestedDates []string
+	// Cells styled apart from their column: overdue, late, suggested.
+	type mark struct {
+		cell  string
+		style int
+	}
+	var marks []mark
 	for k, it := range items {
 		row := make([]any, len(cols))
 		lines := 1
@@ -330,19 +335,16 @@ func writeItems(f *excelize.File, sh, note string, cols []int, items []*Item, to
 			if s, ok := v.(string); ok && wraps[c] {
 				lines = max(lines, export.LinesNeeded(s, ledgerCols[c].width))
 			}
+			cell := colName(i+1) + strconv.Itoa(k+3)
 			switch {
 			case c == lLead && it.LeadSuggested, c == lPartner && it.PartnersSuggested:
-				suggested = append(suggested, colName(i+1)+strconv.Itoa(k+3))
+				marks = append(marks, mark{cell, st.suggested})
 			case c == lDue && it.DueSuggested:
-				suggestedDates = append(suggestedDates, colName(i+1)+strconv.Itoa(k+3))
-			}
-			if c == lOverdue {
-				switch v {
-				case "是":
-					overdue = append(overdue, colName(i+1)+strconv.Itoa(k+3))
-				case "逾期完成":
-					late = append(late, colName(i+1)+strconv.Itoa(k+3))
-				}
+				marks = append(marks, mark{cell, st.suggestedDate})
+			case c == lOverdue && v == "是":
+				marks = append(marks, mark{cell, st.overdue})
+			case c == lOverdue && v == "逾期完成":
+				marks = append(marks, mark{cell, st.late})
 			}
 		}
 		if err := f.SetSheetRow(sh, "A"+strconv.Itoa(k+3), &row); err != nil {
@@ -366,23 +368,8 @@ func writeItems(f *excelize.File, sh, note string, cols []int, items []*Item, to
 			return err
 		}
 	}
-	for _, c := range suggested {
-		if err := f.SetCellStyle(sh, c, c, st.suggested); err != nil {
-			return err
-		}
-	}
-	for _, c := range suggestedDates {
-		if err := f.SetCellStyle(sh, c, c, st.suggestedDate); err != nil {
-			return err
-		}
-	}
-	for _, c := range overdue {
-		if err := f.SetCellStyle(sh, c, c, st.overdue); err != nil {
-			return err
-		}
-	}
-	for _, c := range late {
-		if err := f.SetCellStyle(sh, c, c, st.late); err != nil {
+	for _, m := range marks {
+		if err := f.SetCellStyle(sh, m.cell, m.cell, m.style); err != nil {
 			return err
 		}
 	}
