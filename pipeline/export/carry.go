@@ -78,7 +78,7 @@ func planCarry(d *doc.Document, prev *Review) carryPlan {
 	for _, r := range prev.Rows {
 		if i, ok := ids[r.ID]; ok && r.ID != "" {
 			if _, seen := plan.byID[r.ID]; !seen {
-				if in := typedOnly(r.In, &d.Tasks[i]); in.Filled() {
+				if in := TypedOnly(r.In, &d.Tasks[i]); in.Filled() {
 					plan.byID[r.ID] = in
 					plan.report.ByID++
 				}
@@ -105,7 +105,7 @@ func planCarry(d *doc.Document, prev *Review) carryPlan {
 			continue
 		}
 		id := taskID(&d.Tasks[best])
-		in := typedOnly(r.In, &d.Tasks[best])
+		in := TypedOnly(r.In, &d.Tasks[best])
 		if !in.Filled() {
 			continue
 		}
@@ -121,11 +121,12 @@ func planCarry(d *doc.Document, prev *Review) carryPlan {
 // typed and no longer shown as a suggestion.
 func Confirmed(in Input) bool { return strings.TrimSpace(in[ColVerdict]) == VerdictConfirmed }
 
-// typedOnly returns in without the 完成时限 the program itself writes for
+// TypedOnly returns in without the 完成时限 the program itself writes for
 // t (the date of its timing phrase, unchanged since): that is no one's
-// decision, and is written afresh, unless the row is confirmed. The 牵头单位 and 配合单位 it filled are
-// dropped by the reader already, which sees the basis they rest on.
-func typedOnly(in Input, t *doc.Task) Input {
+// decision, and is written afresh, unless the row is confirmed. The
+// 牵头单位 and 配合单位 it filled are dropped by the reader already, which
+// sees the basis they rest on.
+func TypedOnly(in Input, t *doc.Task) Input {
 	due, ok := in[ColDue]
 	if !ok || strings.TrimSpace(due) != generatedDue(t) || generatedDue(t) == "" || Confirmed(in) {
 		return in

@@ -707,3 +707,14 @@ func TestPrintReadable(t *testing.T) {
 		t.Logf("the first page prints at about %.1f pt (%d words)", pt, len(heights))
 	}
 }
+
+// TestPlainNumber: a value goes into a number cell only when the cell
+// reads it back as written.
+func TestPlainNumber(t *testing.T) {
+	for v, want := range map[string]bool{"46162": true, "-3": true, "46162.5": true, "0": true,
+		"00": false, "046162": false, "1e5": false, "46162.0": false, "": false, "长期": false} {
+		if _, ok := PlainNumber(v); ok != want {
+			t.Errorf("PlainNumber(%q) = %v, want %v", v, ok, want)
+		}
+	}
+}

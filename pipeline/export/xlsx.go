@@ -528,11 +528,19 @@ func withStatedUnits(units []string, d *doc.Document) []string {
 	return out
 }
 
+// PlainNumber reads v as a number cell's value when v is that number
+// written plainly, as the cell reads back (46162, -3, 46162.5). 00, 046162
+// and 1e5 are text: a number cell would read back 0, 46162 and 100000.
+func PlainNumber(v string) (float64, bool) {
+	n, err := strconv.ParseFloat(v, 64)
+	return n, err == nil && strconv.FormatFloat(n, 'f', -1, 64) == v
+}
+
 // input writes a carried-over value back as it was typed: a date as a date
-// (its serial, written as the number it reads back as: 046162 stays text).
+// (its serial, a PlainNumber).
 func (b *builder) input(sh string, col, row int, v string) error {
 	if col == colDue || col == colDone {
-		if serial, err := strconv.ParseFloat(v, 64); err == nil && serial > 0 && serial < 2958466 && strconv.FormatFloat(serial, 'f', -1, 64) == v {
+		if serial, ok := PlainNumber(v); ok && serial > 0 && serial < 2958466 {
 			return b.f.SetCellFloat(sh, cellName(col, row), serial, -1, 64)
 		}
 	}

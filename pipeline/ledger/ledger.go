@@ -195,7 +195,7 @@ func Load(out string, sources []Source) (docs []*Document, items []*Item, errs [
 // the program filled in.
 func item(d *Document, t *doc.Task, typed map[string]export.Input) *Item {
 	id := export.TaskID(t)
-	in := typed[id]
+	in := export.TypedOnly(typed[id], t)
 	pick := func(title, generated string) string {
 		if v := strings.TrimSpace(in[title]); v != "" {
 			return v
@@ -207,11 +207,8 @@ func item(d *Document, t *doc.Task, typed map[string]export.Input) *Item {
 	return &Item{
 		LeadSuggested:     suggested && !typedIn(export.ColLead) && len(t.LeadUnits) > 0,
 		PartnersSuggested: suggested && !typedIn(export.ColPartner) && len(t.PartnerUnits) > 0,
-		// The workbook holds the suggested deadline as its cell: the same
-		// value read back is nobody's decision.
-		DueSuggested: t.DeadlineSource == "suggestion" && !export.Confirmed(in) &&
-			(!typedIn(export.ColDue) || strings.TrimSpace(in[export.ColDue]) == export.GeneratedDue(t)),
-		Doc: d, Task: t, ID: id,
+		DueSuggested:      t.DeadlineSource == "suggestion" && !typedIn(export.ColDue),
+		Doc:               d, Task: t, ID: id,
 		Pillar:   export.PillarLabel(d.Doc, t.Pillar),
 		Lead:     pick(export.ColLead, strings.Join(t.LeadUnits, "、")),
 		Partners: pick(export.ColPartner, strings.Join(t.PartnerUnits, "、")),

@@ -268,12 +268,11 @@ func WriteShare(w io.Writer, unit string, items []*Item, today, generated time.T
 }
 
 // setRaw writes v as the cell it came from: a date column's serial as a
-// number, everything else as text (a 任务编号 of digits stays text). Only
-// a number written as a number reads back (46162 does; 00 or 1e5 would read
-// back 0 and 100000, so they stay text).
+// number (a PlainNumber only, so that it reads back as v), everything else
+// as text (a 任务编号 of digits stays text).
 func setRaw(f *excelize.File, sh, cell, v, title string) error {
 	if strings.HasSuffix(title, export.ColDue) || strings.HasSuffix(title, export.ColDone) || title == "序号" || title == "剩余天数" {
-		if n, err := strconv.ParseFloat(v, 64); err == nil && strconv.FormatFloat(n, 'f', -1, 64) == v {
+		if n, ok := export.PlainNumber(v); ok {
 			return f.SetCellFloat(sh, cell, n, -1, 64)
 		}
 	}
