@@ -308,24 +308,43 @@ func TestSecondRunRewritesNothing(t *testing.T) {
 // would, and returns the task's id.
 func typeLead(t *testing.T, path, unit string) string {
 	t.Helper()
+	return typeInto(t, path, export.ColLead, unit, func(cell func(string) string) bool { return cell(export.ColID) != "" })
+}
+
+// typeInto types v into column title of the first task row match accepts
+// (it reads the row's cells by title), as a person editing the workbook
+// would, saves the workbook and returns the row's 任务编号.
+func typeInto(t *testing.T, path, title, v string, match func(cell func(title string) string) bool) string {
+	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	rows, _ := f.GetRows(export.SheetTasks)
-	idCol, leadCol := slices.Index(rows[0], "任务编号"), slices.Index(rows[0], "牵头单位")
-	for i, r := range rows[1:] {
-		if idCol < len(r) && r[idCol] != "" {
-			cell, _ := excelize.CoordinatesToCellName(leadCol+1, i+2)
-			f.SetCellStr(export.SheetTasks, cell, unit)
-			if err := f.Save(); err != nil {
-				t.Fatal(err)
-			}
-			return r[idCol]
-		}
+	if len(rows) == 0 || !slices.Contains(rows[0], title) {
+		t.Fatalf("%s has no column %s", path, title)
 	}
-	t.Fatalf("%s has no task rows", path)
+	for i, row := range rows[1:] {
+		cell := func(title string) string {
+			if c := slices.Index(rows[0], title); c >= 0 && c < len(row) {
+				return row[c]
+			}
+			return ""
+		}
+		if !match(cell) {
+			continue
+		}
+		name, _ := excelize.CoordinatesToCellName(slices.Index(rows[0], title)+1, i+2)
+		if err := f.SetCellStr(export.SheetTasks, name, v); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return cell(export.ColID)
+	}
+	t.Fatalf("%s has no task row to type %s into", path, title)
 	return ""
 }
 

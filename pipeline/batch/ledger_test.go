@@ -229,32 +229,5 @@ func TestReturnedShare(t *testing.T) {
 // with prefix, as a person editing the workbook would.
 func setInput(t *testing.T, path, prefix, title, v string) {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, _ := f.GetRows(export.SheetTasks)
-	col, text := -1, -1
-	for i, h := range rows[0] {
-		switch h {
-		case title:
-			col = i
-		case export.ColText:
-			text = i
-		}
-	}
-	for r, row := range rows {
-		if text < len(row) && strings.HasPrefix(row[text], prefix) {
-			cell, _ := excelize.CoordinatesToCellName(col+1, r+1)
-			if err := f.SetCellStr(export.SheetTasks, cell, v); err != nil {
-				t.Fatal(err)
-			}
-			if err := f.Save(); err != nil {
-				t.Fatal(err)
-			}
-			return
-		}
-	}
-	t.Fatalf("no row starts with %q", prefix)
+	typeInto(t, path, title, v, func(cell func(string) string) bool { return strings.HasPrefix(cell(export.ColText), prefix) })
 }
