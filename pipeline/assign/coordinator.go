@@ -34,20 +34,19 @@ func coordinator(d *doc.Document, r *dict.Rules, units []string) (unit string, o
 			continue
 		}
 		text := withoutParentheticals(p.Text)
-		for _, v := range coordVerbs {
-			for rest, off := text, 0; ; {
-				i := strings.Index(rest, v)
-				if i < 0 {
-					break
-				}
-				if u := unitBefore(text[:off+i], r, units); u != "" {
-					count[u]++
-					n++
-					last[u] = n
-				}
-				off += i + len(v)
-				rest = text[off:]
+		// The verbs in the order the text has them, so that "later"
+		// means later in the text.
+		for off := 0; off < len(text); {
+			i, v := nextVerb(text[off:])
+			if i < 0 {
+				break
 			}
+			if u := unitBefore(text[:off+i], r, units); u != "" {
+				count[u]++
+				n++
+				last[u] = n
+			}
+			off += i + len(v)
 		}
 	}
 	for u, c := range count {
@@ -56,6 +55,18 @@ func coordinator(d *doc.Document, r *dict.Rules, units []string) (unit string, o
 		}
 	}
 	return unit, unit != ""
+}
+
+// nextVerb finds the first of coordVerbs in text: its byte offset and the
+// verb, -1 when there is none.
+func nextVerb(text string) (int, string) {
+	at, verb := -1, ""
+	for _, v := range coordVerbs {
+		if i := strings.Index(text, v); i >= 0 && (at < 0 || i < at) {
+			at, verb = i, v
+		}
+	}
+	return at, verb
 }
 
 // organizingWords mark a section that organizes a document's

@@ -114,6 +114,7 @@ func TestCoordinator(t *testing.T) {
 		{"outside an organizing section", []doc.Pillar{{Title: "推动产业发展"}}, []string{"市经信局要会同市教育局开展产教融合。"}, ""},
 		{"a unit not in the list", nil, []string{"建立由政府负责人牵头的工作机制。"}, ""},
 		{"the later at a tie", []doc.Pillar{{Title: "健全工作机制"}}, []string{"市经信局牵头制定方案。", "市发展改革委会同各有关部门抓好落实。"}, "市发展改革委"},
+		{"the later in a paragraph, whatever its verb", []doc.Pillar{{Title: "健全工作机制"}}, []string{"市发展改革委会同各有关部门抓好落实，市经信局牵头制定方案。"}, "市经信局"},
 		{"the most named", []doc.Pillar{{Title: "健全工作机制"}}, []string{"市经信局牵头制定方案。", "市经信局会同市教育局开展评估。", "市发展改革委会同各有关部门抓好落实。"}, "市经信局"},
 	} {
 		d := &doc.Document{Pillars: tc.pillars}
