@@ -256,18 +256,12 @@ const roleRule = "pattern:actor-role"
 // (对所有教育工作者来讲，…): the name between the marker and the comma,
 // which must look like a party (作为一项重要工作 is no role).
 func (c *compiled) roleAt(rs []rune, s int) (span, bool) {
-	from, closing := -1, false
-	for _, w := range c.roles {
-		if hasPrefix(rs[s:], w) {
-			from = s + len(w)
-		}
-	}
-	for _, w := range c.viewpoints {
-		if from < 0 && hasPrefix(rs[s:], w) {
-			from, closing = s+len(w), true
-		}
-	}
-	if from < 0 {
+	from, closing := s, false
+	if n := longestPrefix(rs[s:], c.roles); n > 0 {
+		from += n
+	} else if n := longestPrefix(rs[s:], c.viewpoints); n > 0 {
+		from, closing = s+n, true // 对于, not 对 and a name opening with 于
+	} else {
 		return span{}, false
 	}
 	end := from
@@ -314,13 +308,7 @@ func (c *compiled) bareParty(rs []rune, i int) int {
 				return 0 // a directive word in the modifier: no name
 			}
 		}
-		best := 0
-		for _, w := range c.partyHeads {
-			if len(w) > best && hasPrefix(rs[i+k:], w) {
-				best = len(w)
-			}
-		}
-		if best > 0 && c.modalAfter(rs, i+k+best) {
+		if best := longestPrefix(rs[i+k:], c.partyHeads); best > 0 && c.modalAfter(rs, i+k+best) {
 			return k + best
 		}
 	}
